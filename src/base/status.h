@@ -1,0 +1,86 @@
+// Status and Result<T>: how expected failures travel through Yardstick.
+//
+// A Status is either ok or carries a code and a message a person can act on. Result<T> holds
+// a value or a non-ok Status. Functions that can fail on user input return one of these; we throw
+// only at the edges (CLI, HTTP) or for bugs. Both types are cheap to move and not thread-safe to
+// share while being modified (like any value type).
+#pragma once
+
+#include <cassert>
+#include <optional>
+#include <string>
+#include <utility>
+#include <variant>
+
+namespace yardstick {
+
+class Status {
+ public:
+  enum class Code { kOk, kInvalidArgument, kNotFound, kAlreadyExists, kFailedPrecondition, kIoError,
+                    kInternal };
+
+  /// An ok status.
+  Status() = default;
+
+  static Status Ok() { return {}; }
+  static Status InvalidArgument(std::string message) {
+    return {Code::kInvalidArgument, std::move(message)};
+  }
+  static Status NotFound(std::string message) { return {Code::kNotFound, std::move(message)}; }
+  static Status AlreadyExists(std::string message) {
+    return {Code::kAlreadyExists, std::move(message)};
+  }
+  static Status FailedPrecondition(std::string message) {
+    return {Code::kFailedPrecondition, std::move(message)};
+  }
+  static Status IoError(std::string message) { return {Code::kIoError, std::move(message)}; }
+  static Status Internal(std::string message) { return {Code::kInternal, std::move(message)}; }
+
+  [[nodiscard]] bool ok() const { return code_ == Code::kOk; }
+  [[nodiscard]] Code code() const { return code_; }
+  /// The message for a person; empty when ok.
+  [[nodiscard]] const std::string& message() const { return message_; }
+
+ private:
+  Status(Code code, std::string message) : code_(code), message_(std::move(message)) {}
+
+  Code code_ = Code::kOk;
+  std::string message_;
+};
+
+/// A value of type T, or the Status that explains why there is none.
+template <typename T>
+class Result {
+ public:
+  Result(T value) : value_(std::move(value)) {}  // NOLINT(google-explicit-constructor)
+  Result(Status status) : status_(std::move(status)) {  // NOLINT(google-explicit-constructor)
+    assert(!status_.ok() && "a Result built from a Status must carry an error");
+  }
+
+  [[nodiscard]] bool ok() const { return value_.has_value(); }
+  [[nodiscard]] const Status& status() const { return status_; }
+
+  /// The value; only call when ok().
+  T& value() & {
+    assert(ok());
+    return *value_;
+  }
+  const T& value() const& {
+    assert(ok());
+    return *value_;
+  }
+  T&& value() && {
+    assert(ok());
+    return std::move(*value_);
+  }
+  T* operator->() { return &value(); }
+  const T* operator->() const { return &value(); }
+  T& operator*() & { return value(); }
+  const T& operator*() const& { return value(); }
+
+ private:
+  std::optional<T> value_;
+  Status status_;
+};
+
+}  // namespace yardstick

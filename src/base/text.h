@@ -1,0 +1,27 @@
+// Small text helpers shared by every layer: edit distance for "did you mean" hints, trimming,
+// case folding and joining. Pure functions, no locale, ASCII case rules.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace yardstick {
+
+/// Levenshtein distance between |a| and |b| (case-sensitive).
+int EditDistance(std::string_view a, std::string_view b);
+
+/// The candidate closest to |word| if it is close enough to be a plausible typo, else "".
+std::string ClosestMatch(std::string_view word, const std::vector<std::string>& candidates);
+
+/// " (did you mean 'x'?)" when a close candidate exists, else "".
+std::string DidYouMean(std::string_view word, const std::vector<std::string>& candidates);
+
+std::string_view Trim(std::string_view text);
+std::string ToLower(std::string_view text);
+bool StartsWith(std::string_view text, std::string_view prefix);
+std::string Join(const std::vector<std::string>& parts, std::string_view separator);
+/// Quoted list: 'a', 'b' and 'c'.
+std::string QuotedList(const std::vector<std::string>& parts);
+
+}  // namespace yardstick

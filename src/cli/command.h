@@ -1,0 +1,34 @@
+// How the `yardstick` command line is put together.
+//
+// Each sub-command is a row of a table: its path ("framework check"), a one-line help text and a
+// function that declares its options on a CLI11 sub-app and returns the action to run. main.cc
+// walks the tables; nothing else knows about argv. Actions return the process exit code.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+namespace yardstick::cli {
+
+/// Exit codes shared by every sub-command.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitProblems = 1;  ///< the input has errors (or warnings under --strict)
+inline constexpr int kExitFailure = 2;   ///< could not do the job: unreadable file, bad usage
+
+using Action = std::function<int()>;
+
+struct Command {
+  std::string group;  ///< e.g. "framework"
+  std::string name;   ///< e.g. "check"
+  std::string help;
+  /// Declares the options on |app| and returns what to run once they are parsed.
+  std::function<Action(CLI::App& app)> setup;
+};
+
+/// The `yardstick framework …` commands.
+std::vector<Command> FrameworkCommands();
+
+}  // namespace yardstick::cli
