@@ -33,7 +33,10 @@ std::string ClosestMatch(std::string_view word, const std::vector<std::string>& 
   }
   // A typo changes a few characters; beyond a third of the word it is a different word.
   const int allowed = std::max<int>(1, static_cast<int>(word.size()) / 3);
-  if (best.empty() || best_distance > allowed) return "";
+  // A word that shares no letter with the candidate (e.g. "Q" for "A") is no typo of it.
+  if (best.empty() || best_distance > allowed || best_distance >= static_cast<int>(word.size())) {
+    return "";
+  }
   return best;
 }
 

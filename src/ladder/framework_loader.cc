@@ -130,6 +130,7 @@ void FrameworkParser::ParseLevel(const YAML::Node& node) {
   level.id = reader.String("id", true).value_or("");
   level.name = reader.String("name", true).value_or("");
   level.summary = reader.String("summary", false).value_or("");
+  level.summary_loc = reader.LocOf("summary");
   level.description = reader.String("description", false).value_or("");
   level.grades_loc = reader.LocOf("grades");
   if (auto grades = reader.String("grades", true)) {
@@ -209,7 +210,9 @@ void FrameworkParser::ParseCriterion(const YAML::Node& node, const std::string& 
   }
   MapReader reader(node, "criterion", {"text", "id", "weight", "allow"}, diagnostics_);
   if (!reader.valid()) return;
-  criterion.text = reader.String("text", true).value_or("");
+  const auto text = reader.String("text", true);
+  if (!text) return;  // reported; a criterion without text carries nothing to check
+  criterion.text = *text;
   criterion.id = reader.String("id", false).value_or("");
   criterion.weight = reader.Number("weight", false).value_or(1.0);
   criterion.lint_allow = reader.StringList("allow", false);

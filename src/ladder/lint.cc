@@ -88,7 +88,7 @@ Diagnostics LintFramework(const model::Framework& framework) {
   Diagnostics diagnostics;
   for (const model::Level& level : framework.levels) {
     for (const LintFinding& finding : FindUntestableWording(level.summary)) {
-      diagnostics.Warning(level.loc, finding.rule->code,
+      diagnostics.Warning(level.summary_loc, finding.rule->code,
                           Message(fmt::format("the summary of level '{}'", level.id), finding));
     }
     for (const model::Criterion& criterion : level.criteria) {

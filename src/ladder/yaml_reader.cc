@@ -111,6 +111,8 @@ MapReader::MapReader(const YAML::Node& node, std::string what, std::vector<std::
       diagnostics_.Error(ladder::LocOf(key), "unknown-key",
                          fmt::format("unknown key '{}' in {}{}", name, what_,
                                      DidYouMean(name, allowed)));
+      const std::string suggestion = ClosestMatch(name, allowed);
+      if (!suggestion.empty()) suggested_.push_back(suggestion);
     } else if (!seen.insert(name).second) {
       diagnostics_.Error(ladder::LocOf(key), "duplicate-key",
                          fmt::format("key '{}' appears twice in the same {}", name, what_));
@@ -138,6 +140,7 @@ SourceLoc MapReader::LocOf(std::string_view key) const {
 }
 
 void MapReader::ReportMissing(std::string_view key) {
+  if (std::find(suggested_.begin(), suggested_.end(), key) != suggested_.end()) return;
   diagnostics_.Error(loc(), "missing-key", fmt::format("the {} needs '{}'", what_, key));
 }
 

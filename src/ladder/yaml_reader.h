@@ -75,6 +75,8 @@ class MapReader {
 
   YAML::Node node_;
   std::string what_;
+  /// Keys suggested for misspelled ones: their absence is already explained.
+  std::vector<std::string> suggested_;
   Diagnostics& diagnostics_;
   bool valid_ = false;
 };

@@ -80,6 +80,7 @@ struct Level {
   SourceLoc loc;
   SourceLoc grades_loc;
   SourceLoc tracks_loc;
+  SourceLoc summary_loc;
 };
 
 /// A career path, e.g. individual contributor or manager.

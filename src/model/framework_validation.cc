@@ -135,7 +135,9 @@ class Validator {
     for (const Level& level : f_.levels) {
       const std::string where = fmt::format("level '{}'", level.id);
       CheckGradeRef(level.low_grade, level.grades_loc, where);
-      CheckGradeRef(level.high_grade, level.grades_loc, where);
+      if (level.high_grade != level.low_grade) {
+        CheckGradeRef(level.high_grade, level.grades_loc, where);
+      }
       const auto [low, high] = f_.BandOf(level);
       if (low >= 0 && high >= 0 && low > high) {
         d_.Error(level.grades_loc, "reversed-range",
@@ -214,7 +216,10 @@ class Validator {
     for (const Track& track : f_.tracks) {
       const std::vector<const Level*> levels = f_.LevelsOfTrack(track.id);
       if (levels.empty()) {
-        if (!f_.levels.empty()) {
+        const bool listed = std::any_of(f_.levels.begin(), f_.levels.end(), [&](const Level& l) {
+          return Framework::LevelOnTrack(l, track.id);
+        });
+        if (!listed && !f_.levels.empty()) {
           d_.Error(track.loc, "empty-track",
                    fmt::format("track '{}' has no levels: list it under some level's 'tracks'",
                                track.id));
