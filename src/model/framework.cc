@@ -69,6 +69,7 @@ std::pair<int, int> Framework::BandOf(const Level& level) const {
 
 std::vector<const Level*> Framework::LevelsOfTrack(std::string_view track) const {
   std::vector<const Level*> result;
+  if (FindTrack(track) == nullptr) return result;
   for (const Level& level : levels) {
     const auto [low, high] = BandOf(level);
     if (LevelOnTrack(level, track) && low >= 0 && high >= 0) result.push_back(&level);

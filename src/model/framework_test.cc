@@ -134,8 +134,8 @@ TEST(Validate, ReportsEveryProblemNotJustTheFirst) {
   Framework f = FrameworkFixture("A B C D")
                     .Track("ic")
                     .Level("L1", "A-C")
-                    .Level("L2", "C-Z")
-                    .Level("L1", "D")
+                    .Level("L2", "C-D")
+                    .Level("L2", "Z")
                     .Build();
   const Diagnostics diagnostics = Validate(f);
   EXPECT_EQ(diagnostics.ErrorCount(), 3) << diagnostics.Format("f");

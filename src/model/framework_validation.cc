@@ -17,6 +17,11 @@ bool IsIdChar(char c, bool allow_dash) {
   return std::isalnum(u) || c == '_' || c == '+' || (allow_dash && (c == '-' || c == '.'));
 }
 
+/// " (first defined at line N)", or "" for frameworks built in code.
+std::string FirstAt(SourceLoc loc) {
+  return loc.line > 0 ? fmt::format(" (first defined at line {})", loc.line) : "";
+}
+
 std::string FormatNumber(double value) { return fmt::format("{:g}", value); }
 
 class Validator {
@@ -55,8 +60,7 @@ class Validator {
       const auto [it, inserted] = seen.emplace(item.id, item.loc);
       if (!inserted) {
         d_.Error(item.loc, "duplicate-id",
-                 fmt::format("duplicate {} id '{}' (first defined at line {})", kind, item.id,
-                             it->second.line));
+                 fmt::format("duplicate {} id '{}'{}", kind, item.id, FirstAt(it->second)));
       }
     }
   }
@@ -154,8 +158,8 @@ class Validator {
         const auto [it, inserted] = criterion_ids.emplace(criterion.id, criterion.loc);
         if (!inserted) {
           d_.Error(criterion.loc, "duplicate-id",
-                   fmt::format("duplicate criterion id '{}' (first defined at line {})",
-                               criterion.id, it->second.line));
+                   fmt::format("duplicate criterion id '{}'{}", criterion.id,
+                               FirstAt(it->second)));
         }
       }
     }
