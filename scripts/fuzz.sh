@@ -16,7 +16,7 @@ run() {
   mkdir -p "$corpus" "$artifacts"
   for seed in "$@"; do [ -f "$seed" ] && cp "$seed" "$corpus/" || true; done
   echo "fuzz: $target for ${seconds}s (corpus $corpus, crashes go to $artifacts)"
-  "build/fuzz/tests/fuzz/$target" -max_total_time="$seconds" -max_len=16384 -timeout=10 \
+  "build/fuzz/$target" -max_total_time="$seconds" -max_len=16384 -timeout=10 \
     -print_final_stats=1 -artifact_prefix="$artifacts" "$corpus" 2>&1 | tail -n 12
 }
 
