@@ -32,10 +32,10 @@ test: build-dev build-asan
 	@ctest --preset dev
 	@ctest --preset asan
 
-format:
+format: deps
 	@git ls-files '*.cc' '*.h' | xargs clang-format -i
 
-format-check:
+format-check: deps
 	@git ls-files '*.cc' '*.h' | xargs clang-format --dry-run --Werror
 
 tidy: build-dev
