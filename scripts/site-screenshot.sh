@@ -3,9 +3,10 @@
 #
 #   scripts/site-screenshot.sh SITE_DIR OUT_DIR [WIDTHxHEIGHT]
 #
-# Writes OUT_DIR/<page>.png for every *.html page of SITE_DIR (default window 1280x2000), one
-# phone-width shot of index.html (OUT_DIR/index-phone.png) and a PDF of the first track page
-# (OUT_DIR/<track page>.pdf) to check the print stylesheet. Needs Debian's `chromium`.
+# Writes OUT_DIR/<page>.png for every *.html page of SITE_DIR (default window 1280x2000),
+# phone-width shots (390 px) of index.html and the first track page (OUT_DIR/<page>-phone.png),
+# and a PDF of the first track page (OUT_DIR/<track page>.pdf) to check the print stylesheet.
+# Needs Debian's `chromium`.
 set -euo pipefail
 
 if [[ $# -lt 2 ]]; then
@@ -49,13 +50,18 @@ for page in "${pages[@]}"; do
   echo "$out_dir/$name.png"
 done
 
-if [[ -f "$site_dir/index.html" ]]; then
-  render --window-size=390,1600 --screenshot="$out_dir/index-phone.png" \
-    "file://$site_dir/index.html"
-  echo "$out_dir/index-phone.png"
-fi
-
+# Phone width: the overview and the first track page.
 tracks=("$site_dir"/track-*.html)
+phone_pages=("$site_dir/index.html")
+[[ ${#tracks[@]} -gt 0 ]] && phone_pages+=("${tracks[0]}")
+for page in "${phone_pages[@]}"; do
+  [[ -f "$page" ]] || continue
+  name=$(basename "$page" .html)
+  render --window-size=390,1600 --screenshot="$out_dir/$name-phone.png" "file://$page"
+  echo "$out_dir/$name-phone.png"
+done
+
+# Paper: the print stylesheet, on the first track page.
 if [[ ${#tracks[@]} -gt 0 ]]; then
   name=$(basename "${tracks[0]}" .html)
   render --no-pdf-header-footer --print-to-pdf="$out_dir/$name.pdf" "file://${tracks[0]}"

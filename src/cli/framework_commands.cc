@@ -165,7 +165,7 @@ Action SiteSetup(CLI::App& app) {
       std::cerr << "yardstick: " << written.message() << "\n";
       return kExitFailure;
     }
-    std::cerr << fmt::format("wrote {} to {}\n", Plural(static_cast<int>(files.size()), "page"),
+    std::cerr << fmt::format("wrote {} to {}\n", Plural(static_cast<int>(files.size()), "file"),
                              args->output);
     return kExitOk;
   };

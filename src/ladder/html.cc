@@ -15,12 +15,23 @@ std::string Escape(std::string_view text) {
   out.reserve(text.size());
   for (const char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -50,8 +61,7 @@ std::string Element(std::string_view tag, std::string_view inner_html,
   return out;
 }
 
-std::string TextElement(std::string_view tag, std::string_view text,
-                        std::string_view attributes) {
+std::string TextElement(std::string_view tag, std::string_view text, std::string_view attributes) {
   return Element(tag, Escape(text), attributes);
 }
 
@@ -64,8 +74,7 @@ std::string Attr(std::string_view name, std::string_view value) {
   return out;
 }
 
-std::string Link(std::string_view href, std::string_view inner_html,
-                 std::string_view attributes) {
+std::string Link(std::string_view href, std::string_view inner_html, std::string_view attributes) {
   return Element("a", inner_html, Attr("href", href) + std::string(attributes));
 }
 

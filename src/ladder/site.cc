@@ -3,15 +3,14 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cerrno>
+#include <cctype>
 #include <cmath>
-#include <cstdio>
-#include <cstring>
 #include <filesystem>
 #include <optional>
 #include <string_view>
 #include <utility>
 
+#include "base/file.h"
 #include "base/text.h"
 #include "ladder/html.h"
 #include "ladder/site_assets.h"
@@ -99,16 +98,25 @@ std::string Sentence(const std::vector<std::string>& parts) {
 std::string Table(std::string_view head_cells, std::string_view body_rows,
                   std::string_view css_class = "") {
   const std::string attributes = css_class.empty() ? "" : Attr("class", css_class);
-  return Element("div",
-                 Element("table",
-                         Element("thead", Element("tr", head_cells)) + Element("tbody", body_rows),
-                         attributes),
-                 Attr("class", "table-wrap"));
+  return Element(
+      "div",
+      Element("table", Element("thead", Element("tr", head_cells)) + Element("tbody", body_rows),
+              attributes),
+      Attr("class", "table-wrap"));
 }
 
-std::string HeadCells(const std::vector<std::string_view>& labels) {
+/// A column of a table head; numeric columns are right-aligned.
+struct Column {
+  std::string_view label;
+  bool numeric = false;
+};
+
+std::string HeadCells(const std::vector<Column>& columns) {
   std::string out;
-  for (const std::string_view label : labels) out += TextElement("th", label, Attr("scope", "col"));
+  for (const Column& column : columns) {
+    out += TextElement("th", column.label,
+                       Attr("scope", "col") + (column.numeric ? Attr("class", "num") : ""));
+  }
   return out;
 }
 
@@ -218,6 +226,21 @@ std::vector<Move> MovesFrom(const Framework& framework, const Level& level) {
   return moves;
 }
 
+/// True if |level|'s id is its name in other clothes ("senior-2" for "Senior 2"), so showing both
+/// would stutter.
+bool IdSpellsName(const Level& level) {
+  const auto letters = [](std::string_view text) {
+    std::string out;
+    for (const char c : text) {
+      if (std::isalnum(static_cast<unsigned char>(c))) {
+        out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      }
+    }
+    return out;
+  };
+  return !level.name.empty() && letters(level.id) == letters(level.name);
+}
+
 bool BandsOverlap(std::pair<int, int> a, std::pair<int, int> b) {
   return a.first >= 0 && b.first >= 0 && a.first <= b.second && b.first <= a.second;
 }
@@ -250,6 +273,7 @@ class SiteBuilder {
   [[nodiscard]] std::string HomeTrack(const Level& level, std::string_view preferred) const;
   [[nodiscard]] std::string LevelHref(const Level& level, std::string_view track_id) const;
   [[nodiscard]] std::string LevelLabel(const Level& level) const;
+  [[nodiscard]] std::string LevelShort(const Level& level) const;
   [[nodiscard]] std::string LevelLink(const Level& level, std::string_view track_id = "") const;
   [[nodiscard]] std::string GradeSpan(std::pair<int, int> band) const;
   [[nodiscard]] std::string BandText(const Level& level) const;
@@ -277,19 +301,30 @@ class SiteBuilder {
   // track-<id>.html
   [[nodiscard]] std::string TrackPage(const Track& track) const;
   [[nodiscard]] std::string LevelToc(const std::vector<const Level*>& levels) const;
-  [[nodiscard]] std::string LevelSection(const Track& track, const std::vector<const Level*>& levels,
+  [[nodiscard]] std::string LevelSection(const Track& track,
+                                         const std::vector<const Level*>& levels,
                                          size_t index) const;
   [[nodiscard]] std::string GuidesBlock(const Level& level) const;
+  [[nodiscard]] std::string AreaBlocks(const std::vector<AreaGroup>& groups, bool show_level,
+                                       std::string_view heading_tag,
+                                       std::string_view list_class) const;
   [[nodiscard]] std::string CriteriaBlock(const Track& track,
                                           const std::vector<const Level*>& levels,
                                           size_t index) const;
-  [[nodiscard]] std::string CriterionItem(const Expectation& item, bool show_level) const;
+  [[nodiscard]] std::string CriterionItem(const Expectation& item, bool show_level,
+                                          std::string_view badge_html = "") const;
   [[nodiscard]] std::string FactsBlock(const Track& track, const Level& level) const;
 
   // compare.html
   [[nodiscard]] std::string ComparePage() const;
   [[nodiscard]] std::string ChangeSection(const Track& track, const Level& lower,
                                           const Level& higher) const;
+  [[nodiscard]] std::string SharedSteps(const Track& track, const std::vector<const Level*>& levels,
+                                        size_t& index) const;
+  [[nodiscard]] std::string ChangeBody(const Track& track, const Level& lower,
+                                       const Level& higher) const;
+  [[nodiscard]] const Track* SameStepEarlier(const Track& track, const Level& lower,
+                                             const Level& higher) const;
   [[nodiscard]] std::string DeltaRows(const Level& lower, const Level& higher) const;
   [[nodiscard]] std::string NewCriteria(const Track& track, const Level& lower,
                                         const Level& higher) const;
@@ -316,8 +351,8 @@ SiteBuilder::SiteBuilder(const Framework& framework, const SiteOptions& options)
   for (const Track& track : framework_.tracks) {
     const std::string stem = "track-" + html::Slug(track.id);
     std::string file = stem + ".html";
-    for (int suffix = 2; std::find(track_files_.begin(), track_files_.end(), file) !=
-                         track_files_.end();
+    for (int suffix = 2;
+         std::find(track_files_.begin(), track_files_.end(), file) != track_files_.end();
          ++suffix) {
       file = fmt::format("{}-{}.html", stem, suffix);
     }
@@ -358,6 +393,7 @@ std::string SiteBuilder::TrackName(std::string_view track_id) const {
 
 std::string SiteBuilder::TrackNames(const std::vector<std::string>& track_ids) const {
   std::vector<std::string> names;
+  names.reserve(track_ids.size());
   for (const std::string& id : track_ids) names.push_back(TrackName(id));
   return Sentence(names);
 }
@@ -375,9 +411,15 @@ std::string SiteBuilder::LevelHref(const Level& level, std::string_view track_id
 }
 
 std::string SiteBuilder::LevelLabel(const Level& level) const {
-  const std::string id = TextElement("span", level.id, Attr("class", "lid"));
-  if (level.name.empty() || level.name == level.id) return id;
+  if (IdSpellsName(level)) return Escape(level.name);
+  std::string id = TextElement("span", level.id, Attr("class", "lid"));
+  if (level.name.empty()) return id;
   return id + " " + Escape(level.name);
+}
+
+/// The id ("L3"), or the name when the id only spells it ("senior-2" for "Senior 2").
+std::string SiteBuilder::LevelShort(const Level& level) const {
+  return Escape(IdSpellsName(level) ? level.name : level.id);
 }
 
 std::string SiteBuilder::LevelLink(const Level& level, std::string_view track_id) const {
@@ -502,7 +544,8 @@ std::string SiteBuilder::ScaleSection() const {
   }
   std::string out = "<section class=\"block\"><h2>The grade scale</h2>";
   out += fmt::format(
-      "<p>{} grades, lowest first. Levels are bands of grades, and performance is rated on the same "
+      "<p>{} grades, lowest first. Levels are bands of grades, and performance is rated on the "
+      "same "
       "scale: “this period they performed at grade {}”, not “meets expectations”.</p>",
       framework_.scale.size(), Escape(framework_.scale.IdAt(framework_.scale.size() / 2)));
   out += Element("ol", chips, Attr("class", "scale"));
@@ -520,45 +563,67 @@ std::string SiteBuilder::TracksTable() const {
     }
     std::string span = "—";
     if (!levels.empty()) {
-      span = LevelLabel(*levels.front());
-      if (levels.size() > 1) span += " → " + LevelLabel(*levels.back());
-      span += TextElement("p", Plural(levels.size(), "level", "levels"), Attr("class", "note"));
+      std::string items;
+      for (const Level* level : levels) {
+        const bool shared = framework_.TracksOf(*level).size() > 1;
+        items += Element(
+            "li",
+            LevelLink(*level, track.id) + " " +
+                Element("span", GradeSpan(framework_.BandOf(*level)), Attr("class", "grades")),
+            shared ? Attr("class", "shared") : "");
+      }
+      span = Element("ol", items, Attr("class", "level-chips"));
     }
     rows += Element("tr", Element("th", name, Attr("scope", "row")) + Element("td", span) +
                               Element("td", SplitText(track)));
   }
   std::string out = "<section class=\"block\"><h2>Tracks</h2>";
   out +=
-      "<p>A level listed on several tracks is shared; tracks split where their levels stop being "
-      "shared.</p>";
-  out += Table(HeadCells({"Track", "Levels", "Where it splits"}), rows, "tracks");
+      "<p>A level listed on several tracks is <span class=\"shared-key\">shared</span>; tracks "
+      "split where their levels stop being shared.</p>";
+  out += Table(HeadCells({{"Track"}, {"Levels"}, {"Where it splits"}}), rows, "tracks");
   out += "</section>\n";
   return out;
 }
 
-/// "Shares L1–L2 with Manager, splits after L2 Core", one line per other track.
+/// "Shares L1–L2 with Manager; splits after L2 Core", one line per other track, with the levels
+/// a person may move across from.
 std::string SiteBuilder::SplitText(const Track& track) const {
   const std::vector<const Level*> levels = framework_.LevelsOfTrack(track.id);
-  std::vector<std::string> lines;
+  std::string lines;
   for (const Track& other : framework_.tracks) {
     if (other.id == track.id) continue;
     std::vector<size_t> shared;
+    std::vector<std::string> movers;
     for (size_t i = 0; i < levels.size(); ++i) {
-      if (Framework::LevelOnTrack(*levels[i], other.id)) shared.push_back(i);
+      if (Framework::LevelOnTrack(*levels[i], other.id)) {
+        shared.push_back(i);
+        continue;
+      }
+      const std::vector<Move> moves = MovesFrom(framework_, *levels[i]);
+      if (std::any_of(moves.begin(), moves.end(), [&](const Move& move) {
+            return Framework::LevelOnTrack(*move.to, other.id);
+          })) {
+        movers.push_back(LevelShort(*levels[i]));
+      }
     }
-    if (shared.empty()) continue;
-    std::string line = "Shares " + Escape(levels[shared.front()]->id);
-    if (shared.size() > 1) line += "–" + Escape(levels[shared.back()]->id);
-    line += " with " + Link(TrackFile(other.id), Escape(other.name));
-    if (shared.back() + 1 < levels.size()) {
-      line += "; splits after " + LevelLabel(*levels[shared.back()]);
+    const std::string other_link = Link(TrackFile(other.id), Escape(other.name));
+    std::string line;
+    if (shared.empty()) {
+      line = "Separate from " + other_link;
     } else {
-      line += "; no split";
+      line = "Shares " + LevelShort(*levels[shared.front()]);
+      if (shared.size() > 1) line += "–" + LevelShort(*levels[shared.back()]);
+      line += " with " + other_link;
+      line += shared.back() + 1 < levels.size()
+                  ? "; splits after " + LevelLabel(*levels[shared.back()])
+                  : "; no split";
     }
-    lines.push_back(Element("li", line));
+    if (!movers.empty()) line += "; can move across from " + Sentence(movers);
+    lines += Element("li", line);
   }
-  if (lines.empty()) return "Shares no levels with other tracks";
-  return Element("ul", Join(lines, ""), Attr("class", "plain"));
+  if (lines.empty()) return "The only track";
+  return Element("ul", lines, Attr("class", "plain"));
 }
 
 std::string SiteBuilder::PagesSection() const {
@@ -591,13 +656,12 @@ std::string SiteBuilder::PagesSection() const {
 std::string SiteBuilder::PoliciesSection() const {
   const model::Policies& policies = framework_.policies;
   std::vector<std::string> items;
-  items.push_back(fmt::format(
-      "Performing at least {} above the held level proposes a promotion at once.",
-      Grades(policies.promotion.far_above)));
-  items.push_back(fmt::format(
-      "Performing at least {} above it for {} consecutive cycles proposes a promotion.",
-      Grades(policies.promotion.slightly_above),
-      policies.promotion.periods));
+  items.push_back(
+      fmt::format("Performing at least {} above the held level proposes a promotion at once.",
+                  Grades(policies.promotion.far_above)));
+  items.push_back(
+      fmt::format("Performing at least {} above it for {} consecutive cycles proposes a promotion.",
+                  Grades(policies.promotion.slightly_above), policies.promotion.periods));
   items.push_back(fmt::format(
       "Performing at least {} below it opens a performance-improvement conversation; {} cycles "
       "in a row below lead to an exit conversation.",
@@ -631,11 +695,13 @@ std::string SiteBuilder::TrackPage(const Track& track) const {
   std::string body = "<div class=\"page-head\">";
   body += TextElement("p", "Track", Attr("class", "eyebrow"));
   body += TextElement("h1", track.name);
-  if (!track.description.empty()) body += TextElement("p", track.description, Attr("class", "lead"));
+  if (!track.description.empty())
+    body += TextElement("p", track.description, Attr("class", "lead"));
   std::string intro = "Levels are listed lowest first. ";
   if (framework_.cumulative_criteria) {
-    intro += "Criteria are cumulative: each level also expects everything listed for the levels "
-             "below it. ";
+    intro +=
+        "Criteria are cumulative: each level also expects everything listed for the levels "
+        "below it. ";
   }
   intro += "Guides such as years of experience are typical ranges, never requirements.";
   body += TextElement("p", intro);
@@ -652,7 +718,9 @@ std::string SiteBuilder::LevelToc(const std::vector<const Level*>& levels) const
   for (const Level* level : levels) {
     const std::string band =
         Element("span", GradeSpan(framework_.BandOf(*level)), Attr("class", "toc-band"));
-    items += Element("li", Link("#level-" + html::Slug(level->id), LevelLabel(*level) + band));
+    const bool shared = framework_.TracksOf(*level).size() > 1;
+    items += Element("li", Link("#level-" + html::Slug(level->id), LevelLabel(*level) + band),
+                     shared ? Attr("class", "shared") : "");
   }
   return Element("nav", Element("ol", items, Attr("class", "level-toc")),
                  Attr("aria-label", "Levels"));
@@ -690,71 +758,81 @@ std::string SiteBuilder::GuidesBlock(const Level& level) const {
     rows += Element("div", TextElement("dt", label) + TextElement("dd", value));
   };
   if (guides.typical_years) row("Typical experience", FormatYears(*guides.typical_years));
-  if (guides.leadership_years) row("Leading people or projects", FormatYears(*guides.leadership_years));
-  if (guides.ic_time_percent) row("Time on individual work", FormatPercent(*guides.ic_time_percent));
+  if (guides.leadership_years)
+    row("Leading people or projects", FormatYears(*guides.leadership_years));
+  if (guides.ic_time_percent)
+    row("Time on individual work", FormatPercent(*guides.ic_time_percent));
   if (rows.empty()) return "";
   return "<aside class=\"guides\" aria-label=\"Soft guides\">"
          "<p class=\"guides-label\">Guides, not requirements</p>" +
          Element("dl", rows) + "</aside>";
 }
 
-std::string SiteBuilder::CriterionItem(const Expectation& item, bool show_level) const {
-  std::string inner;
-  if (show_level) inner += TextElement("span", item.level->id, Attr("class", "from"));
+std::string SiteBuilder::CriterionItem(const Expectation& item, bool show_level,
+                                       std::string_view badge_html) const {
+  std::string inner(badge_html);
+  if (show_level) inner += Element("span", LevelShort(*item.level), Attr("class", "from"));
   inner += TextElement("span", item.criterion->text, Attr("class", "text"));
   if (item.criterion->weight != 1.0) {
     inner += TextElement("span", "×" + FormatNumber(item.criterion->weight),
-                         Attr("class", "weight") + Attr("title", "weight when levelling from "
-                                                                 "evidence"));
+                         Attr("class", "weight") + Attr("title",
+                                                        "weight when levelling from "
+                                                        "evidence"));
   }
   return Element("li", inner);
 }
 
-std::string SiteBuilder::CriteriaBlock(const Track& track,
-                                       const std::vector<const Level*>& levels,
+std::string SiteBuilder::AreaBlocks(const std::vector<AreaGroup>& groups, bool show_level,
+                                    std::string_view heading_tag,
+                                    std::string_view list_class) const {
+  std::string areas;
+  for (const AreaGroup& group : groups) {
+    if (group.items.empty()) continue;
+    std::string items;
+    for (const Expectation& item : group.items) items += CriterionItem(item, show_level);
+    areas += Element(
+        "div",
+        TextElement(heading_tag, group.name) + Element("ul", items, Attr("class", list_class)),
+        Attr("class", "area"));
+  }
+  return areas.empty() ? "" : Element("div", areas, Attr("class", "areas"));
+}
+
+std::string SiteBuilder::CriteriaBlock(const Track& track, const std::vector<const Level*>& levels,
                                        size_t index) const {
   const Level& level = *levels[index];
   const bool inherits = framework_.cumulative_criteria && index > 0;
-  const std::vector<AreaGroup> own = GroupByArea(framework_, OwnExpectations(level), track.id);
-  const std::vector<AreaGroup> inherited =
-      inherits ? GroupByArea(framework_, InheritedExpectations(levels, index), track.id)
-               : std::vector<AreaGroup>{};
-  std::string areas;
-  for (const AreaGroup& group : own) {
-    const AreaGroup* below = FindGroup(inherited, group.area_id);
-    const size_t below_count = below == nullptr ? 0 : below->items.size();
-    if (group.items.empty() && below_count == 0) continue;
-    std::string area = TextElement("h3", group.name);
-    if (group.items.empty()) {
-      area += "<p class=\"none\">Nothing new in this area at " + Escape(level.id) + ".</p>";
-    } else {
-      std::string items;
-      for (const Expectation& item : group.items) items += CriterionItem(item, false);
-      area += Element("ul", items, Attr("class", "criteria-list"));
-    }
-    if (below_count > 0) {
-      std::string items;
-      for (const Expectation& item : below->items) items += CriterionItem(item, true);
-      area += Element("details",
-                      TextElement("summary", fmt::format("Plus {} from lower levels",
-                                                         Plural(below_count, "criterion",
-                                                                "criteria"))) +
-                          Element("ul", items, Attr("class", "criteria-list inherited")),
-                      Attr("class", "inherited"));
-    }
-    areas += Element("div", area, Attr("class", "area"));
+  const std::string own = AreaBlocks(GroupByArea(framework_, OwnExpectations(level), track.id),
+                                     false, "h3", "criteria-list");
+  size_t inherited_count = 0;
+  std::string inherited;
+  if (inherits) {
+    const std::vector<AreaGroup> groups =
+        GroupByArea(framework_, InheritedExpectations(levels, index), track.id);
+    for (const AreaGroup& group : groups) inherited_count += group.items.size();
+    inherited = AreaBlocks(groups, true, "h4", "criteria-list inherited");
   }
-  if (areas.empty()) return "";
-  std::string out = "<div class=\"criteria\">";
-  out += "<h3 class=\"criteria-title\">What this level does</h3>";
+  if (own.empty() && inherited_count == 0) return "";
+  std::string out =
+      "<div class=\"criteria\"><h3 class=\"criteria-title\">What this level does</h3>";
   if (inherits) {
     const Level& previous = *levels[index - 1];
-    out += "<p class=\"inherits\">Plus everything from " +
-           Link("#level-" + html::Slug(previous.id), LevelLabel(previous)) +
-           (index > 1 ? " and below" : "") + ". Only what is new at " + Escape(level.id) +
-           " is listed here.</p>";
+    const std::string below = Link("#level-" + html::Slug(previous.id), LevelLabel(previous)) +
+                              (index > 1 ? " and below" : "");
+    out += own.empty() ? "<p class=\"inherits\">Everything from " + below +
+                             ". No new criteria are written for " + LevelShort(level) + ".</p>"
+                       : "<p class=\"inherits\">Plus everything from " + below +
+                             ". Only what is new at " + LevelShort(level) + " is listed here.</p>";
   }
-  out += Element("div", areas, Attr("class", "areas"));
+  out += own;
+  if (inherited_count > 0) {
+    out += Element(
+        "details",
+        TextElement("summary", fmt::format("Show the {} inherited from lower levels",
+                                           Plural(inherited_count, "criterion", "criteria"))) +
+            inherited,
+        Attr("class", "inherited"));
+  }
   out += "</div>";
   return out;
 }
@@ -766,16 +844,15 @@ std::string SiteBuilder::FactsBlock(const Track& track, const Level& level) cons
   };
   std::vector<std::string> equivalents;
   for (const Level* other : EquivalentsOf(framework_, level)) {
-    equivalents.push_back(LevelLink(*other) + " (" +
-                          TrackNames(framework_.TracksOf(*other)) + ")");
+    equivalents.push_back(LevelLink(*other) + " (" + TrackNames(framework_.TracksOf(*other)) + ")");
   }
   if (!equivalents.empty()) row("Equivalent to", Sentence(equivalents));
   std::vector<std::string> moves;
   for (const Move& move : MovesFrom(framework_, level)) {
-    moves.push_back((move.both_ways ? "↔ " : "→ ") + LevelLink(*move.to) + " (" +
-                    TrackNames(framework_.TracksOf(*move.to)) + ")");
+    moves.push_back(LevelLink(*move.to) + " (" + TrackNames(framework_.TracksOf(*move.to)) + ")" +
+                    (move.both_ways ? " and back" : ""));
   }
-  if (!moves.empty()) row("Can move to, keeping the grade", Sentence(moves));
+  if (!moves.empty()) row("Can move to", Sentence(moves) + ", keeping the grade");
   std::vector<std::string> positions;
   for (const Position& position : framework_.positions) {
     if (!position.track.empty() && position.track != track.id) continue;
@@ -822,25 +899,77 @@ std::string SiteBuilder::ComparePage() const {
     body += "<h2 class=\"track-title\"" + Attr("id", "compare-" + html::Slug(track.id)) + ">" +
             Link(TrackFile(track.id), Escape(track.name)) + "</h2>\n";
     if (levels.size() < 2) body += "<p>This track has a single level: nothing to compare.</p>";
-    for (size_t i = 1; i < levels.size(); ++i) {
-      body += ChangeSection(track, *levels[i - 1], *levels[i]);
+    for (size_t i = 1; i < levels.size();) {
+      if (SameStepEarlier(track, *levels[i - 1], *levels[i]) == nullptr) {
+        body += ChangeSection(track, *levels[i - 1], *levels[i]);
+        ++i;
+      } else {
+        body += SharedSteps(track, levels, i);
+      }
     }
   }
   return Page(kCompareFile, "Compare levels", body);
 }
 
+std::string ChangeId(const Track& track, const Level& lower, const Level& higher) {
+  return "change-" + html::Slug(track.id) + "-" + html::Slug(lower.id) + "-" +
+         html::Slug(higher.id);
+}
+
+std::string SiteBuilder::ChangeBody(const Track& track, const Level& lower,
+                                    const Level& higher) const {
+  return Element("dl", DeltaRows(lower, higher), Attr("class", "deltas")) +
+         (framework_.cumulative_criteria ? NewCriteria(track, lower, higher)
+                                         : SideBySide(track, lower, higher));
+}
+
+/// An earlier track on which the step lower → higher reads exactly the same, or nullptr.
+const Track* SiteBuilder::SameStepEarlier(const Track& track, const Level& lower,
+                                          const Level& higher) const {
+  const std::string body = ChangeBody(track, lower, higher);
+  for (const Track& earlier : framework_.tracks) {
+    if (&earlier == &track) break;
+    const std::vector<const Level*> levels = framework_.LevelsOfTrack(earlier.id);
+    for (size_t i = 1; i < levels.size(); ++i) {
+      if (levels[i - 1] == &lower && levels[i] == &higher &&
+          ChangeBody(earlier, lower, higher) == body) {
+        return &earlier;
+      }
+    }
+  }
+  return nullptr;
+}
+
 std::string SiteBuilder::ChangeSection(const Track& track, const Level& lower,
                                        const Level& higher) const {
-  const std::string id =
-      "change-" + html::Slug(track.id) + "-" + html::Slug(lower.id) + "-" + html::Slug(higher.id);
-  std::string out = "<section class=\"change\"" + Attr("id", id) + ">";
+  std::string out = "<section class=\"change\"" + Attr("id", ChangeId(track, lower, higher)) + ">";
   out += Element("h3", LevelLink(lower, track.id) + " <span class=\"arrow\">→</span> " +
                            LevelLink(higher, track.id));
-  out += Element("dl", DeltaRows(lower, higher), Attr("class", "deltas"));
-  out += framework_.cumulative_criteria ? NewCriteria(track, lower, higher)
-                                        : SideBySide(track, lower, higher);
+  out += ChangeBody(track, lower, higher);
   out += "</section>\n";
   return out;
+}
+
+/// The run of steps from |index| on that read the same on one earlier track, as links to them;
+/// advances |index| past the run.
+std::string SiteBuilder::SharedSteps(const Track& track, const std::vector<const Level*>& levels,
+                                     size_t& index) const {
+  const Track* earlier = SameStepEarlier(track, *levels[index - 1], *levels[index]);
+  std::string links;
+  for (; index < levels.size() &&
+         SameStepEarlier(track, *levels[index - 1], *levels[index]) == earlier;
+       ++index) {
+    const Level& lower = *levels[index - 1];
+    const Level& higher = *levels[index];
+    links += Element("li",
+                     Link("#" + ChangeId(*earlier, lower, higher),
+                          LevelShort(lower) + " → " + LevelShort(higher)),
+                     Attr("id", ChangeId(track, lower, higher)));
+  }
+  return "<section class=\"change shared-steps\"><p>Shared with " +
+         Link("#compare-" + html::Slug(earlier->id), Escape(earlier->name)) +
+         ", where these steps read the same:</p>" +
+         Element("ol", links, Attr("class", "step-links")) + "</section>\n";
 }
 
 std::string SiteBuilder::DeltaRows(const Level& lower, const Level& higher) const {
@@ -855,9 +984,14 @@ std::string SiteBuilder::DeltaRows(const Level& lower, const Level& higher) cons
   };
   row("Grades", change(GradeSpan(framework_.BandOf(lower)), GradeSpan(framework_.BandOf(higher))));
   if (lower.summary != higher.summary) {
-    row("Summary", Element("div", TextElement("p", lower.summary, Attr("class", "was")) +
-                                      TextElement("p", higher.summary, Attr("class", "now")),
-                           Attr("class", "summaries")));
+    const auto summary = [this](const Level& level, std::string_view css_class) {
+      return Element("p",
+                     Element("span", LevelShort(level), Attr("class", "lid")) + " " +
+                         Escape(level.summary.empty() ? "—" : level.summary),
+                     Attr("class", css_class));
+    };
+    row("Summary",
+        Element("div", summary(lower, "was") + summary(higher, "now"), Attr("class", "summaries")));
   }
   const auto guide = [&](std::string_view label, const std::optional<NumberRange>& from,
                          const std::optional<NumberRange>& to, auto format) {
@@ -866,8 +1000,8 @@ std::string SiteBuilder::DeltaRows(const Level& lower, const Level& higher) cons
     if (a != b) row(label, change(Escape(a), Escape(b)));
   };
   guide("Typical experience", lower.guides.typical_years, higher.guides.typical_years, FormatYears);
-  guide("Leading people or projects", lower.guides.leadership_years,
-        higher.guides.leadership_years, FormatYears);
+  guide("Leading people or projects", lower.guides.leadership_years, higher.guides.leadership_years,
+        FormatYears);
   guide("Time on individual work", lower.guides.ic_time_percent, higher.guides.ic_time_percent,
         FormatPercent);
   return rows;
@@ -875,19 +1009,13 @@ std::string SiteBuilder::DeltaRows(const Level& lower, const Level& higher) cons
 
 std::string SiteBuilder::NewCriteria(const Track& track, const Level& lower,
                                      const Level& higher) const {
-  std::string areas;
-  for (const AreaGroup& group : GroupByArea(framework_, OwnExpectations(higher), track.id)) {
-    if (group.items.empty()) continue;
-    std::string items;
-    for (const Expectation& item : group.items) items += CriterionItem(item, false);
-    areas += Element("div", TextElement("h4", group.name) +
-                                Element("ul", items, Attr("class", "criteria-list new")),
-                     Attr("class", "area"));
-  }
-  std::string out = "<p class=\"inherits\">New at " + Escape(higher.id) + ", on top of everything " +
-                    "expected at " + Escape(lower.id) + ":</p>";
-  if (areas.empty()) return out + "<p class=\"none\">No new criteria are written for this step.</p>";
-  return out + Element("div", areas, Attr("class", "areas"));
+  const std::string areas = AreaBlocks(GroupByArea(framework_, OwnExpectations(higher), track.id),
+                                       false, "h4", "criteria-list new");
+  const std::string out = "<p class=\"inherits\">New at " + LevelShort(higher) +
+                          ", on top of everything expected at " + LevelShort(lower) + ":</p>";
+  if (areas.empty())
+    return out + "<p class=\"none\">No new criteria are written for this step.</p>";
+  return out + areas;
 }
 
 std::string SiteBuilder::SideBySide(const Track& track, const Level& lower,
@@ -905,10 +1033,9 @@ std::string SiteBuilder::SideBySide(const Track& track, const Level& lower,
     std::string right;
     for (const Expectation& item : after.items) {
       const bool repeated = HasText(before, item.criterion->text);
-      std::string li = CriterionItem(item, false);
-      li.insert(3, repeated ? "<span class=\"badge same\">same</span>"
-                            : "<span class=\"badge new\">new</span>");
-      right += li;
+      right += CriterionItem(item, false,
+                             repeated ? "<span class=\"badge same\">same</span>"
+                                      : "<span class=\"badge new\">new</span>");
     }
     rows += Element("tr", TextElement("th", after.name, Attr("scope", "row")) +
                               Element("td", Element("ul", left, Attr("class", "criteria-list"))) +
@@ -1012,7 +1139,8 @@ std::string SiteBuilder::TransitionsTable() const {
     const auto side = [this](const std::string& id) {
       const Level* level = framework_.FindLevel(id);
       if (level == nullptr) return Escape(id);
-      return LevelLink(*level) + " <span class=\"note\">(" + TrackNames(framework_.TracksOf(*level)) + ")</span>";
+      return LevelLink(*level) + " <span class=\"note\">(" +
+             TrackNames(framework_.TracksOf(*level)) + ")</span>";
     };
     rows += Element("tr", Element("td", side(transition.from_level)) +
                               Element("td", side(transition.to_level)) +
@@ -1020,7 +1148,7 @@ std::string SiteBuilder::TransitionsTable() const {
   }
   return "<section class=\"block\"><h2>Moves between tracks</h2><p>A person may move between "
          "these levels without a change of grade.</p>" +
-         Table(HeadCells({"From", "To", "Direction"}), rows) + "</section>\n";
+         Table(HeadCells({{"From"}, {"To"}, {"Direction"}}), rows) + "</section>\n";
 }
 
 // --- positions.html ----------------------------------------------------------------------------
@@ -1039,21 +1167,21 @@ std::string SiteBuilder::PositionsPage() const {
       allowance = options_.show_pay ? Money(position.allowance) + " " + PerPeriod() : "Yes";
     }
     rows += Element(
-        "tr", Element("th", name, Attr("scope", "row") +
-                                      Attr("id", "position-" + html::Slug(position.id))) +
-                  Element("td", position.track.empty() ? "Any" : TrackName(position.track)) +
-                  Element("td", BoundLabel(position.min_level) + " – " +
-                                    BoundLabel(position.max_level)) +
-                  Element("td", GradeSpan({low.first, high.second})) +
-                  Element("td", allowance, Attr("class", "num")));
+        "tr",
+        Element("th", name,
+                Attr("scope", "row") + Attr("id", "position-" + html::Slug(position.id))) +
+            Element("td", position.track.empty() ? "Any" : TrackName(position.track)) +
+            Element("td", BoundLabel(position.min_level) + " – " + BoundLabel(position.max_level)) +
+            Element("td", GradeSpan({low.first, high.second})) +
+            Element("td", allowance, Attr("class", "num")));
   }
   std::string body =
       "<div class=\"page-head\"><h1>Positions</h1><p class=\"lead\">Roles in the hierarchy are "
       "separate from levels. Each may be held by people within a band of levels; an allowance is "
       "paid only while the role is held and stops when the person leaves it, without any change "
       "of level.</p></div>\n";
-  body += Table(HeadCells({"Position", "Track", "Levels", "Grades", "Allowance"}), rows,
-                "positions");
+  body += Table(HeadCells({{"Position"}, {"Track"}, {"Levels"}, {"Grades"}, {"Allowance", true}}),
+                rows, "positions");
   return Page(kPositionsFile, "Positions", body);
 }
 
@@ -1061,9 +1189,10 @@ std::string SiteBuilder::PositionsPage() const {
 
 std::string SiteBuilder::PayPage() const {
   std::string body = "<div class=\"page-head\"><h1>Pay</h1>";
-  body += "<p class=\"lead\">Base pay follows the grade, with no individual exceptions. Amounts "
-          "are in " +
-          Escape(framework_.pay.currency) + " " + PerPeriod() + ".</p></div>\n";
+  body +=
+      "<p class=\"lead\">Base pay follows the grade, with no individual exceptions. Amounts "
+      "are in " +
+      Escape(framework_.pay.currency) + " " + PerPeriod() + ".</p></div>\n";
   for (const PayFamily& family : framework_.pay.families) body += PayFamilySection(family);
   return Page(kPayFile, "Pay", body);
 }
@@ -1075,9 +1204,9 @@ std::string SiteBuilder::PayFamilySection(const PayFamily& family) const {
   }
   std::string out = "<section class=\"block\"" + Attr("id", "family-" + html::Slug(family.id)) +
                     ">" + TextElement("h2", family.name);
-  out += tracks.empty() ? "<p>Pays no track.</p>" : "<p>Pays the " + TrackNames(tracks) +
-                                                        (tracks.size() > 1 ? " tracks" : " track") +
-                                                        ".</p>";
+  out += tracks.empty() ? "<p>Pays no track.</p>"
+                        : "<p>Pays the " + TrackNames(tracks) +
+                              (tracks.size() > 1 ? " tracks" : " track") + ".</p>";
   std::string grade_rows;
   for (int g = 0; g < framework_.scale.size(); ++g) {
     const std::optional<double> base = BaseFor(family, framework_.scale.IdAt(g));
@@ -1086,7 +1215,8 @@ std::string SiteBuilder::PayFamilySection(const PayFamily& family) const {
                                     Element("td", LevelsAtGrade(g, tracks)));
   }
   out += "<div class=\"pay-tables\"><div>" + TextElement("h3", "By grade") +
-         Table(HeadCells({"Grade", "Base pay", "Levels"}), grade_rows, "pay") + "</div>";
+         Table(HeadCells({{"Grade"}, {"Base pay", true}, {"Levels"}}), grade_rows, "pay") +
+         "</div>";
   std::vector<const Level*> levels;
   for (const std::string& track : tracks) {
     for (const Level* level : framework_.LevelsOfTrack(track)) {
@@ -1101,16 +1231,15 @@ std::string SiteBuilder::PayFamilySection(const PayFamily& family) const {
     const auto range = PayRange(family, *level);
     const std::string amounts =
         !range ? "—"
-               : (range->first == range->second ? Money(range->first)
-                                                : FormatAmount(range->first) + "–" +
-                                                      Money(range->second));
+               : (range->first == range->second
+                      ? Money(range->first)
+                      : FormatAmount(range->first) + "–" + Money(range->second));
     level_rows += Element("tr", Element("th", LevelLink(*level), Attr("scope", "row")) +
-                                    Element("td", TrackNames(framework_.TracksOf(*level))) +
                                     Element("td", GradeSpan(framework_.BandOf(*level))) +
                                     Element("td", amounts, Attr("class", "num")));
   }
   out += "<div>" + TextElement("h3", "By level") +
-         Table(HeadCells({"Level", "Tracks", "Grades", "Base pay"}), level_rows, "pay") +
+         Table(HeadCells({{"Level"}, {"Grades"}, {"Base pay", true}}), level_rows, "pay") +
          "</div></div></section>\n";
   return out;
 }
@@ -1128,22 +1257,21 @@ std::string SiteBuilder::RubricPage() const {
     if (!area.description.empty()) {
       name += TextElement("p", area.description, Attr("class", "note"));
     }
-    rows += Element("tr", Element("th", name, Attr("scope", "row")) +
-                              TextElement("td", fmt::format("{}–{}", area.min_points,
-                                                            area.max_points),
-                                          Attr("class", "num")) +
-                              TextElement("td", Join(area.sources, ", ")));
+    rows +=
+        Element("tr", Element("th", name, Attr("scope", "row")) +
+                          TextElement("td", fmt::format("{}–{}", area.min_points, area.max_points),
+                                      Attr("class", "num")) +
+                          TextElement("td", Join(area.sources, ", ")));
   }
   body += "<section class=\"block\"><h2>Scored areas</h2>" +
-          Table(HeadCells({"Area", "Points", "Scored by"}), rows) + "</section>\n";
+          Table(HeadCells({{"Area"}, {"Points", true}, {"Scored by"}}), rows) + "</section>\n";
   if (rubric.outcomes) {
     const model::RubricOutcomes& outcomes = *rubric.outcomes;
     body += "<section class=\"block\">" + TextElement("h2", outcomes.name);
     if (!outcomes.description.empty()) body += TextElement("p", outcomes.description);
-    body += fmt::format("<p>Scored {}–{} points{}.</p>", outcomes.min_points, outcomes.max_points,
-                        outcomes.weighted_by_involvement
-                            ? ", multiplied by the person’s share of the work"
-                            : "");
+    body += fmt::format(
+        "<p>Scored {}–{} points{}.</p>", outcomes.min_points, outcomes.max_points,
+        outcomes.weighted_by_involvement ? ", multiplied by the person’s share of the work" : "");
     std::string measures;
     for (const std::string& measure : outcomes.measures) measures += TextElement("li", measure);
     if (!measures.empty()) body += "<p>Measured by:</p>" + Element("ul", measures);
@@ -1160,48 +1288,22 @@ std::string SiteBuilder::RubricPage() const {
                           TextElement("td", band.grade) +
                           Element("td", grade < 0 ? "" : LevelsAtGrade(grade, all_tracks)));
   }
-  body += "<section class=\"block\"><h2>From points to a grade</h2>" +
-          fmt::format("<p>Totals run from {} to {} points.</p>", rubric.MinTotal(),
-                      rubric.MaxTotal()) +
-          Table(HeadCells({"Total points", "Grade", "Levels at that grade"}), table_rows) +
-          "</section>\n";
+  body +=
+      "<section class=\"block\"><h2>From points to a grade</h2>" +
+      fmt::format("<p>Totals run from {} to {} points.</p>", rubric.MinTotal(), rubric.MaxTotal()) +
+      Table(HeadCells({{"Total points", true}, {"Grade"}, {"Levels at that grade"}}), table_rows) +
+      "</section>\n";
   return Page(kRubricFile, "Rubric", body);
 }
 
 // ------------------------------------------------------------------------------------------------
 // Writing files.
 
-std::string ErrnoText() { return std::strerror(errno); }
-
 /// True if |relative| stays inside the site directory.
 bool IsSafeRelativePath(const fs::path& relative) {
   if (relative.empty() || relative.is_absolute() || relative.has_root_name()) return false;
   return std::none_of(relative.begin(), relative.end(),
                       [](const fs::path& part) { return part == ".."; });
-}
-
-Status WriteFileAtomically(const fs::path& path, std::string_view content) {
-  const fs::path temporary = path.parent_path() / ("." + path.filename().string() + ".tmp");
-  std::FILE* file = std::fopen(temporary.c_str(), "wb");
-  if (file == nullptr) {
-    return Status::IoError(fmt::format("cannot write '{}': {}", path.string(), ErrnoText()));
-  }
-  const bool written = std::fwrite(content.data(), 1, content.size(), file) == content.size();
-  const std::string write_error = written ? "" : ErrnoText();
-  if (std::fclose(file) != 0 || !written) {
-    const std::string reason = written ? ErrnoText() : write_error;
-    std::error_code ignored;
-    fs::remove(temporary, ignored);
-    return Status::IoError(fmt::format("cannot write '{}': {}", path.string(), reason));
-  }
-  std::error_code error;
-  fs::rename(temporary, path, error);
-  if (error) {
-    std::error_code ignored;
-    fs::remove(temporary, ignored);
-    return Status::IoError(fmt::format("cannot write '{}': {}", path.string(), error.message()));
-  }
-  return Status::Ok();
 }
 
 }  // namespace
@@ -1216,21 +1318,22 @@ Status WriteSite(const std::vector<SiteFile>& files, const std::string& director
   fs::create_directories(root, error);
   if (error || !fs::is_directory(root)) {
     const std::string reason = error ? error.message() : "not a directory";
-    return Status::IoError(fmt::format("cannot create directory '{}': {}", directory, reason));
+    return Status::IoError(fmt::format("{}: cannot create directory: {}", directory, reason));
   }
   for (const SiteFile& file : files) {
     const fs::path relative(file.path);
     if (!IsSafeRelativePath(relative)) {
       return Status::InvalidArgument(
-          fmt::format("site file '{}' must be a relative path inside the site", file.path));
+          fmt::format("{}: a site file must be a relative path inside the site", file.path));
     }
     const fs::path target = root / relative;
     fs::create_directories(target.parent_path(), error);
     if (error) {
-      return Status::IoError(fmt::format("cannot create directory '{}': {}",
+      return Status::IoError(fmt::format("{}: cannot create directory: {}",
                                          target.parent_path().string(), error.message()));
     }
-    if (Status status = WriteFileAtomically(target, file.content); !status.ok()) return status;
+    Status status = WriteTextFileAtomically(target.string(), file.content);
+    if (!status.ok()) return status;
   }
   return Status::Ok();
 }

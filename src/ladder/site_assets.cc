@@ -3,7 +3,8 @@
 namespace yardstick::ladder {
 namespace {
 
-constexpr std::string_view kStylesheet = R"css(/* Yardstick ladder site. Generated; edit the framework, not this file. */
+constexpr std::string_view kStylesheet =
+    R"css(/* Yardstick ladder site. Generated; edit the framework, not this file. */
 :root {
   --ink: #1c2230;
   --muted: #5a6374;
@@ -89,7 +90,7 @@ code { font-family: var(--mono); font-size: 0.9em; }
 .site-header nav a:hover { background: var(--bg); color: var(--ink); text-decoration: none; }
 .site-header nav a[aria-current="page"] { background: var(--accent-soft); color: var(--accent-ink); font-weight: 600; }
 
-main { padding-top: 2.5rem; padding-bottom: 3rem; }
+main.wrap { padding-top: 2.5rem; padding-bottom: 3rem; }
 
 .site-footer {
   border-top: 1px solid var(--line);
@@ -174,8 +175,21 @@ thead th {
 tbody tr:last-child > * { border-bottom: none; }
 tbody th { font-weight: 600; }
 .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-table.pay td:last-child, table.pay th:last-child { text-align: right; }
-table.pay td:nth-child(3) { text-align: left; }
+.level-chips { display: flex; flex-wrap: wrap; gap: 0.35rem; list-style: none; margin: 0; padding: 0; }
+.level-chips li {
+  padding: 0.1rem 0.55rem 0.1rem 0.2rem;
+  border: 1px solid var(--line);
+  border-radius: 8px;
+  white-space: nowrap;
+  font-size: 0.9rem;
+}
+.level-chips li.shared, .shared-key { background: var(--shared-soft); border-color: #e2d9f1; }
+.shared-key { padding: 0 0.35rem; border-radius: 4px; color: var(--shared-ink); }
+.level-chips a { color: var(--ink); }
+.level-chips .lid { background: transparent; }
+.grades { color: var(--faint); font-size: 0.82rem; margin-left: 0.15rem; }
+table.tracks tbody th { width: 26%; }
+table.tracks td:last-child { width: 30%; }
 
 /* Level ids */
 .lid {
@@ -212,6 +226,7 @@ table.pay td:nth-child(3) { text-align: left; }
   font-size: 0.93rem;
 }
 .level-toc a:hover { border-color: var(--accent); text-decoration: none; }
+.level-toc li.shared a { background: var(--shared-soft); border-color: #e2d9f1; }
 .toc-band { color: var(--faint); font-size: 0.85rem; }
 
 /* A level */
@@ -282,8 +297,8 @@ table.pay td:nth-child(3) { text-align: left; }
 .inherits { color: var(--muted); font-size: 0.93rem; }
 .areas {
   display: grid;
-  grid-template-columns: repeat(auto-fit, minmax(17rem, 1fr));
-  gap: 1rem 2rem;
+  grid-template-columns: repeat(auto-fit, minmax(22rem, 1fr));
+  gap: 1.25rem 2.5rem;
 }
 .area h3, .area h4 {
   padding-bottom: 0.35rem;
@@ -292,24 +307,12 @@ table.pay td:nth-child(3) { text-align: left; }
 }
 .none { color: var(--faint); font-size: 0.9rem; font-style: italic; }
 
-.criteria-list { list-style: none; margin: 0; padding: 0; }
-.criteria-list li {
-  position: relative;
-  padding: 0.3rem 0 0.3rem 1.1rem;
-}
-.criteria-list li::before {
-  content: "";
-  position: absolute;
-  left: 0.15rem;
-  top: 0.85rem;
-  width: 0.4rem;
-  height: 0.4rem;
-  border-radius: 50%;
-  background: var(--accent);
-}
+.criteria-list { margin: 0; padding: 0 0 0 1.1rem; }
+.criteria-list li { padding: 0.25rem 0 0.25rem 0.2rem; }
+.criteria-list li::marker { color: var(--accent); }
 .criteria-list.inherited li { color: var(--muted); font-size: 0.92rem; }
-.criteria-list.inherited li::before { background: var(--line); }
-.criteria-list.new li::before { background: var(--new); }
+.criteria-list.inherited li::marker { color: var(--faint); }
+.criteria-list.new li::marker { color: var(--new); }
 .from {
   display: inline-block;
   margin-right: 0.4rem;
@@ -329,7 +332,9 @@ table.pay td:nth-child(3) { text-align: left; }
   white-space: nowrap;
 }
 
-details.inherited { margin-top: 0.4rem; }
+details.inherited { margin-top: 1rem; padding-top: 0.5rem; border-top: 1px dashed var(--line); }
+details.inherited[open] summary { margin-bottom: 0.75rem; }
+details.inherited .area h4 { color: var(--muted); font-size: 0.9rem; border-bottom-color: var(--line); }
 details.inherited summary {
   cursor: pointer;
   color: var(--muted);
@@ -340,14 +345,14 @@ details.inherited summary:hover { color: var(--accent); }
 
 .facts {
   display: grid;
-  grid-template-columns: max-content 1fr;
+  grid-template-columns: 13rem minmax(0, 1fr);
   gap: 0.35rem 1.25rem;
   margin: 1.5rem 0 0;
   padding-top: 1rem;
   border-top: 1px solid var(--line);
   font-size: 0.93rem;
 }
-.facts div { display: contents; }
+.facts > div { display: contents; }
 .facts dt { color: var(--muted); }
 .facts dd { margin: 0; }
 
@@ -372,20 +377,32 @@ details.inherited summary:hover { color: var(--accent); }
 }
 .change > h3 { font-size: 1.25rem; margin-bottom: 1rem; }
 .change > h3 a { color: var(--ink); }
+.shared-steps { background: transparent; border-style: dashed; padding: 1.1rem 1.5rem; }
+.shared-steps p { color: var(--muted); margin-bottom: 0.6rem; }
+.step-links { display: flex; flex-wrap: wrap; gap: 0.4rem; list-style: none; margin: 0; padding: 0; }
+.step-links a {
+  display: inline-block;
+  padding: 0.2rem 0.7rem;
+  background: var(--surface);
+  border: 1px solid var(--line);
+  border-radius: 999px;
+  font-size: 0.9rem;
+  white-space: nowrap;
+}
 .arrow { color: var(--faint); font-weight: 400; padding: 0 0.2rem; }
 .deltas {
   display: grid;
-  grid-template-columns: max-content 1fr;
+  grid-template-columns: 10rem minmax(0, 1fr);
   gap: 0.5rem 1.25rem;
   margin: 0 0 1.25rem;
   font-size: 0.95rem;
 }
-.deltas div { display: contents; }
+.deltas > div { display: contents; }
 .deltas dt { color: var(--muted); }
 .deltas dd { margin: 0; }
 .deltas .was { color: var(--muted); }
 .deltas .now { font-weight: 600; }
-.summaries { display: grid; grid-template-columns: 1fr 1fr; gap: 1rem; }
+.summaries { display: grid; grid-template-columns: 1fr 1fr; gap: 0.75rem; }
 .summaries p { margin: 0; padding: 0.5rem 0.75rem; border-radius: 8px; }
 .summaries .was { background: var(--bg); font-weight: 400; }
 .summaries .now { background: var(--new-soft); color: var(--ink); font-weight: 400; }
@@ -406,7 +423,9 @@ table.side-by-side th[scope="row"] { width: 16%; }
 
 /* Grade grid */
 table.grid { table-layout: fixed; }
-table.grid th[scope="row"] { width: 5rem; text-align: center; color: var(--muted); }
+table.grid th { text-align: center; }
+table.grid thead th:first-child { width: 5.5rem; }
+table.grid th[scope="row"] { color: var(--muted); }
 table.grid td { text-align: center; vertical-align: middle; border-left: 1px solid var(--line); }
 table.grid td.level-cell { background: var(--accent-soft); }
 table.grid td.level-cell.shared { background: var(--shared-soft); }
@@ -423,7 +442,9 @@ table.grid td.empty {
   padding: 0.6rem 1rem;
 }
 
-.pay-tables { display: grid; grid-template-columns: repeat(auto-fit, minmax(20rem, 1fr)); gap: 1.5rem; }
+.pay-tables { display: grid; grid-template-columns: repeat(auto-fit, minmax(22rem, 1fr)); gap: 1.5rem; align-items: start; }
+.pay-tables h3 { color: var(--muted); font-size: 0.95rem; }
+table.pay .lid + a, table.pay a { white-space: nowrap; }
 
 /* Phones */
 @media (max-width: 40rem) {
@@ -431,8 +452,17 @@ table.grid td.empty {
   .wrap { padding: 0 1rem; }
   h1 { font-size: 1.7rem; }
   main { padding-top: 1.5rem; }
-  .site-header nav ul { flex-wrap: nowrap; overflow-x: auto; margin: 0 -1rem; padding: 0 1rem; }
-  .site-header nav a { white-space: nowrap; }
+  .site-header .wrap { padding-top: 0.7rem; padding-bottom: 0.6rem; }
+  .site-header nav ul { margin: 0 -0.6rem; }
+  .site-header nav a { padding: 0.25rem 0.6rem; font-size: 0.88rem; }
+  .pay-tables { grid-template-columns: minmax(0, 1fr); }
+  .areas { grid-template-columns: minmax(0, 1fr); }
+  table.tracks thead { display: none; }
+  table.tracks tr, table.tracks tbody th, table.tracks td { display: block; width: auto; }
+  table.tracks tbody th { padding-bottom: 0.25rem; border-bottom: none; }
+  table.tracks td, table.tracks td:last-child { width: auto; border-bottom: none; padding-top: 0.25rem; }
+  table.tracks tr { border-bottom: 1px solid var(--line); }
+  table.tracks tbody tr:last-child { border-bottom: none; }
   .level, .change { padding: 1.25rem 1.1rem; }
   .level-head h2 { font-size: 1.3rem; }
   .facts, .deltas { grid-template-columns: 1fr; gap: 0.1rem; }
@@ -451,7 +481,7 @@ table.grid td.empty {
   .site-header { border: none; }
   .site-header .wrap { padding: 0 0 4mm; }
   .brand { color: #000; font-size: 9pt; font-weight: 400; }
-  main { padding: 0; }
+  main.wrap { padding: 0; }
   a, a:visited { color: inherit; text-decoration: none; }
   h1 { font-size: 20pt; }
   h2, h3, h4 { break-after: avoid; }
@@ -473,12 +503,13 @@ table.grid td.empty {
   .guides { background: none; border: 1px dashed #000; }
   .guides-label { color: #000; }
   .summaries p, .summaries .was, .summaries .now { background: none; border: 1px solid #999; }
-  .criteria-list li::before { background: #000; }
+  .criteria-list li::marker { color: #000; }
   .table-wrap { border: none; border-radius: 0; overflow: visible; }
   table { font-size: 9.5pt; }
   th, td { border-bottom: 1px solid #999; }
   thead th { background: none; color: #000; }
   tr, .area { break-inside: avoid; }
+  .areas { grid-template-columns: 1fr 1fr; gap: 2mm 8mm; }
   table.grid td.level-cell, table.grid td.level-cell.shared { background: none; border: 1px solid #000; }
   table.grid td.empty { background: none; }
 }

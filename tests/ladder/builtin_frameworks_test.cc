@@ -40,7 +40,7 @@ TEST(DocsExample, TheFormatReferenceExampleIsValid) {
   ASSERT_TRUE(std::regex_search(*doc, match, block)) << "no yaml example in the format reference";
   const LoadedFramework loaded = LoadFramework(match[1].str());
   EXPECT_TRUE(loaded.diagnostics.empty()) << loaded.diagnostics.Format("docs example");
-  EXPECT_EQ(loaded.framework.levels.size(), 3u);
+  EXPECT_EQ(loaded.framework.levels.size(), 4u);
 }
 
 TEST(BuiltinFrameworks, Engineering) {
