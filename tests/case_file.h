@@ -20,7 +20,7 @@ namespace yardstick::testing {
 struct TestCase {
   std::string file;  ///< path of the file it came from
   std::string name;
-  int line = 0;      ///< line of the "===" header, for failure messages
+  int line = 0;  ///< line of the "===" header, for failure messages
   std::string input;
   std::vector<std::string> expected;
 };

@@ -16,8 +16,15 @@ namespace yardstick {
 
 class Status {
  public:
-  enum class Code { kOk, kInvalidArgument, kNotFound, kAlreadyExists, kFailedPrecondition, kIoError,
-                    kInternal };
+  enum class Code {
+    kOk,
+    kInvalidArgument,
+    kNotFound,
+    kAlreadyExists,
+    kFailedPrecondition,
+    kIoError,
+    kInternal
+  };
 
   /// An ok status.
   Status() = default;
@@ -52,7 +59,7 @@ class Status {
 template <typename T>
 class Result {
  public:
-  Result(T value) : value_(std::move(value)) {}  // NOLINT(google-explicit-constructor)
+  Result(T value) : value_(std::move(value)) {}         // NOLINT(google-explicit-constructor)
   Result(Status status) : status_(std::move(status)) {  // NOLINT(google-explicit-constructor)
     assert(!status_.ok() && "a Result built from a Status must carry an error");
   }

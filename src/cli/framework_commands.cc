@@ -76,8 +76,7 @@ Action LintSetup(CLI::App& app) {
       std::cout << lint.Format(path);
       warnings += lint.WarningCount();
     }
-    std::cerr << fmt::format("linted {}: {}, {}\n",
-                             Plural(static_cast<int>(files->size()), "file"),
+    std::cerr << fmt::format("linted {}: {}, {}\n", Plural(static_cast<int>(files->size()), "file"),
                              Plural(errors, "error"), Plural(warnings, "warning"));
     if (unreadable) return kExitFailure;
     return errors > 0 || (*strict && warnings > 0) ? kExitProblems : kExitOk;

@@ -20,9 +20,10 @@ constexpr Group kGroups[] = {
 
 int main(int argc, char** argv) {
   using namespace yardstick::cli;
-  CLI::App app{"Yardstick: levelling, performance reviews, promotions and pay on one absolute "
-               "scale.",
-               "yardstick"};
+  CLI::App app{
+      "Yardstick: levelling, performance reviews, promotions and pay on one absolute "
+      "scale.",
+      "yardstick"};
   app.require_subcommand(1);
   app.set_version_flag("--version", std::string("yardstick 0.1.0"));
 

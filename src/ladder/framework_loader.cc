@@ -50,15 +50,16 @@ class FrameworkParser {
 
 void FrameworkParser::ParseRoot(const YAML::Node& root) {
   if (!root.IsDefined() || root.IsNull()) {
-    diagnostics_.Error({}, "empty", "the file is empty: a framework needs at least 'format', "
-                                    "'id', 'name', 'scale', 'tracks' and 'levels'");
+    diagnostics_.Error({}, "empty",
+                       "the file is empty: a framework needs at least 'format', "
+                       "'id', 'name', 'scale', 'tracks' and 'levels'");
     return;
   }
-  MapReader reader(root, "framework",
-                   {"format", "id", "name", "description", "cumulative_criteria", "scale",
-                    "tracks", "levels", "equivalences", "transitions", "areas", "rubric",
-                    "positions", "pay", "policies"},
-                   diagnostics_);
+  MapReader reader(
+      root, "framework",
+      {"format", "id", "name", "description", "cumulative_criteria", "scale", "tracks", "levels",
+       "equivalences", "transitions", "areas", "rubric", "positions", "pay", "policies"},
+      diagnostics_);
   if (!reader.valid()) return;
   framework_.loc = reader.loc();
   if (auto format = reader.String("format", true)) framework_.format = *format;
@@ -120,10 +121,10 @@ void FrameworkParser::ParseLevels(const YAML::Node& list) {
 }
 
 void FrameworkParser::ParseLevel(const YAML::Node& node) {
-  MapReader reader(node, "level",
-                   {"id", "name", "grades", "tracks", "summary", "description", "guides",
-                    "criteria"},
-                   diagnostics_);
+  MapReader reader(
+      node, "level",
+      {"id", "name", "grades", "tracks", "summary", "description", "guides", "criteria"},
+      diagnostics_);
   if (!reader.valid()) return;
   model::Level level;
   level.loc = reader.loc();
@@ -169,8 +170,7 @@ std::optional<model::NumberRange> FrameworkParser::ReadGuideRange(MapReader& rea
 }
 
 void FrameworkParser::ParseGuides(const YAML::Node& node, model::SoftGuides& guides) {
-  MapReader reader(node, "guides", {"typical_years", "leadership_years", "ic_time"},
-                   diagnostics_);
+  MapReader reader(node, "guides", {"typical_years", "leadership_years", "ic_time"}, diagnostics_);
   if (!reader.valid()) return;
   guides.loc = reader.loc();
   guides.typical_years = ReadGuideRange(reader, "typical_years", false);
@@ -266,9 +266,9 @@ void FrameworkParser::ReadPointRange(MapReader& reader, std::string_view key, in
   const auto range = ParseNumberRange(*text, false);
   const auto whole = [](double value) { return value == static_cast<int>(value); };
   if (!range || range->open_ended || !whole(range->min) || !whole(range->max)) {
-    diagnostics_.Error(reader.LocOf(key), "range",
-                       fmt::format("expected whole points like '1-7' for '{}', found '{}'", key,
-                                   *text));
+    diagnostics_.Error(
+        reader.LocOf(key), "range",
+        fmt::format("expected whole points like '1-7' for '{}', found '{}'", key, *text));
     return;
   }
   min = static_cast<int>(range->min);
@@ -322,7 +322,8 @@ void FrameworkParser::ParseRubricOutcomes(const YAML::Node& node, model::Rubric&
   outcomes.name = reader.String("name", false).value_or("Outcomes");
   outcomes.description = reader.String("description", false).value_or("");
   ReadPointRange(reader, "points", outcomes.min_points, outcomes.max_points);
-  outcomes.weighted_by_involvement = reader.Boolean("weighted_by_involvement", false).value_or(true);
+  outcomes.weighted_by_involvement =
+      reader.Boolean("weighted_by_involvement", false).value_or(true);
   outcomes.measures = reader.StringList("measures", false);
   rubric.outcomes = std::move(outcomes);
 }
@@ -417,9 +418,9 @@ void FrameworkParser::ParsePolicies(const YAML::Node& node) {
     if (method == "none") {
       policies.bonus.method = model::BonusPolicy::Method::kNone;
     } else if (method != "pay-difference") {
-      diagnostics_.Error(r.LocOf("method"), "bad-value",
-                         fmt::format("unknown bonus method '{}': use 'pay-difference' or 'none'",
-                                     method));
+      diagnostics_.Error(
+          r.LocOf("method"), "bad-value",
+          fmt::format("unknown bonus method '{}': use 'pay-difference' or 'none'", method));
     }
     policies.bonus.min_gap = r.Number("min_gap", false).value_or(0.5);
     policies.bonus.cap_percent = r.Number("cap", false, true).value_or(20);

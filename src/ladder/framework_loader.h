@@ -1,9 +1,9 @@
 // Loading a framework from its YAML text.
 //
-// The loader turns YAML into a model::Framework, reporting structural mistakes (YAML syntax, unknown
-// keys with a did-you-mean, wrong value types, missing required keys, malformed ranges) with the
-// line and column where they were written. LoadFramework() then runs model validation, so one call
-// reports every mistake in the file, not just the first. Stateless and thread-safe.
+// The loader turns YAML into a model::Framework, reporting structural mistakes (YAML syntax,
+// unknown keys with a did-you-mean, wrong value types, missing required keys, malformed ranges)
+// with the line and column where they were written. LoadFramework() then runs model validation, so
+// one call reports every mistake in the file, not just the first. Stateless and thread-safe.
 #pragma once
 
 #include <string>

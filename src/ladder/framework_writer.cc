@@ -21,12 +21,13 @@ const model::BonusPolicy kDefaultBonus;
 /// The shortest text that reads back as exactly |value| ("2", "0.5", "40000").
 std::string FormatNumber(double value) { return fmt::format("{}", value); }
 
-/// |fraction_or_percent| scaled to percent, written so that reading it back and dividing by
-/// |divisor| gives exactly the stored value ("80%" for 0.8 with divisor 100).
+/// |stored| × |divisor| as a percentage with the fewest decimals that read back as exactly
+/// |stored| once divided by |divisor| again: 0.8 with divisor 100 is "80%", 12.5 with 1 "12.5%".
 std::string FormatPercent(double stored, double divisor) {
+  constexpr int kMostDecimals = 17;
   const double percent = stored * divisor;
-  for (int digits = 1; digits <= 17; ++digits) {
-    std::string text = fmt::format("{:.{}g}", percent, digits);
+  for (int decimals = 0; decimals <= kMostDecimals; ++decimals) {
+    const std::string text = fmt::format("{:.{}f}", percent, decimals);
     if (std::strtod(text.c_str(), nullptr) / divisor == stored) return text + "%";
   }
   return FormatNumber(percent) + "%";
@@ -375,8 +376,8 @@ void WritePolicies(YamlWriter& yaml, const model::Policies& policies) {
 }
 
 void WriteHeader(YamlWriter& yaml, const Framework& framework) {
-  yaml.String("format", framework.format.empty() ? std::string(model::kFrameworkFormat)
-                                                 : framework.format);
+  yaml.String("format",
+              framework.format.empty() ? std::string(model::kFrameworkFormat) : framework.format);
   yaml.String("id", framework.id);
   yaml.String("name", framework.name);
   yaml.StringIfSet("description", framework.description);

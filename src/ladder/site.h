@@ -1,9 +1,9 @@
 // A publishable, static HTML site for a framework.
 //
 // BuildSite() renders one page per track, a level-by-level comparison view (what changes from one
-// level to the next), equivalences across tracks, positions and pay bands, with a screen and a print
-// stylesheet. The pages need no server and no network: open index.html from disk. Pure function;
-// WriteSite() puts the files in a directory.
+// level to the next), equivalences across tracks, positions and pay bands, with a screen and a
+// print stylesheet. The pages need no server and no network: open index.html from disk. Pure
+// function; WriteSite() puts the files in a directory.
 #pragma once
 
 #include <string>

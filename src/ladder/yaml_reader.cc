@@ -91,9 +91,9 @@ MapReader::MapReader(const YAML::Node& node, std::string what, std::vector<std::
                      Diagnostics& diagnostics)
     : node_(node), what_(std::move(what)), diagnostics_(diagnostics) {
   if (!node.IsMap()) {
-    diagnostics_.Error(ladder::LocOf(node), "type",
-                       fmt::format("expected a mapping for the {}, found {}", what_,
-                                   DescribeNode(node)));
+    diagnostics_.Error(
+        ladder::LocOf(node), "type",
+        fmt::format("expected a mapping for the {}, found {}", what_, DescribeNode(node)));
     return;
   }
   valid_ = true;
@@ -101,16 +101,16 @@ MapReader::MapReader(const YAML::Node& node, std::string what, std::vector<std::
   for (const auto& entry : node) {
     const YAML::Node& key = entry.first;
     if (!key.IsScalar()) {
-      diagnostics_.Error(ladder::LocOf(key), "type",
-                         fmt::format("expected a key name in the {}, found {}", what_,
-                                     DescribeNode(key)));
+      diagnostics_.Error(
+          ladder::LocOf(key), "type",
+          fmt::format("expected a key name in the {}, found {}", what_, DescribeNode(key)));
       continue;
     }
     const std::string& name = key.Scalar();
     if (std::find(allowed.begin(), allowed.end(), name) == allowed.end()) {
-      diagnostics_.Error(ladder::LocOf(key), "unknown-key",
-                         fmt::format("unknown key '{}' in {}{}", name, what_,
-                                     DidYouMean(name, allowed)));
+      diagnostics_.Error(
+          ladder::LocOf(key), "unknown-key",
+          fmt::format("unknown key '{}' in {}{}", name, what_, DidYouMean(name, allowed)));
       const std::string suggestion = ClosestMatch(name, allowed);
       if (!suggestion.empty()) suggested_.push_back(suggestion);
     } else if (!seen.insert(name).second) {

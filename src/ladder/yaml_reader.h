@@ -24,7 +24,8 @@ SourceLoc LocOf(const YAML::Node& node);
 /// "a mapping", "a list", "a string", "nothing": what a node is, for error messages.
 std::string DescribeNode(const YAML::Node& node);
 
-/// Parses "A-C", "A–C", "A..C" or "A" into {low, high} (both trimmed); nullopt if empty or malformed.
+/// Parses "A-C", "A–C", "A..C" or "A" into {low, high} (both trimmed); nullopt if empty or
+/// malformed.
 std::optional<std::pair<std::string, std::string>> SplitRange(std::string_view text);
 
 /// Parses a number range: "3-5", "3", "8+", optionally ending in "%" when |percent| is allowed.
@@ -59,7 +60,7 @@ class MapReader {
   std::optional<bool> Boolean(std::string_view key, bool required);
   /// A list of scalars (a single scalar counts as a list of one); empty when absent or wrong.
   std::vector<std::string> StringList(std::string_view key, bool required,
-                                                     SourceLoc* loc = nullptr);
+                                      SourceLoc* loc = nullptr);
   /// A list node (reports a non-list); undefined when absent and not required.
   YAML::Node List(std::string_view key, bool required);
   /// A mapping node (reports a non-mapping); undefined when absent and not required.

@@ -47,9 +47,9 @@ struct NumberRange {
 
 /// Soft guides shown beside a level. Never a gate: nothing in Yardstick decides from them.
 struct SoftGuides {
-  std::optional<NumberRange> typical_years;        ///< years of relevant experience
-  std::optional<NumberRange> leadership_years;     ///< years of leading people or projects
-  std::optional<NumberRange> ic_time_percent;      ///< share of time spent doing IC work, 0-100
+  std::optional<NumberRange> typical_years;     ///< years of relevant experience
+  std::optional<NumberRange> leadership_years;  ///< years of leading people or projects
+  std::optional<NumberRange> ic_time_percent;   ///< share of time spent doing IC work, 0-100
   SourceLoc loc;
 };
 
@@ -72,8 +72,8 @@ struct Level {
   std::string name;
   std::string summary;  ///< the testable headline for the level
   std::string description;
-  std::string low_grade;   ///< as written in the file
-  std::string high_grade;  ///< as written; equal to low_grade for a one-grade level
+  std::string low_grade;            ///< as written in the file
+  std::string high_grade;           ///< as written; equal to low_grade for a one-grade level
   std::vector<std::string> tracks;  ///< empty means every track
   SoftGuides guides;
   std::vector<Criterion> criteria;
@@ -214,8 +214,8 @@ struct BonusPolicy {
   enum class Method { kPayDifference, kNone };
   /// kPayDifference: pay at the performed grade minus pay at the held grade, for the period.
   Method method = Method::kPayDifference;
-  double min_gap = 0.5;         ///< performed at least this far above to earn a bonus
-  double cap_percent = 20;      ///< at most this share of the person's base pay for the period
+  double min_gap = 0.5;     ///< performed at least this far above to earn a bonus
+  double cap_percent = 20;  ///< at most this share of the person's base pay for the period
   SourceLoc loc;
 };
 
@@ -266,7 +266,8 @@ struct Framework {
   [[nodiscard]] const Level* LevelAt(std::string_view track, int grade_index) const;
   /// The 0-based grade positions of a level's band: {low, high}; -1 for an unknown grade.
   [[nodiscard]] std::pair<int, int> BandOf(const Level& level) const;
-  /// A position bound (level id or grade id) as a grade index range {low, high}; {-1,-1} if unknown.
+  /// A position bound (level id or grade id) as a grade index range {low, high}; {-1,-1} if
+  /// unknown.
   [[nodiscard]] std::pair<int, int> ResolveBound(std::string_view level_or_grade) const;
   /// The pay family for people on |track|, or nullptr.
   [[nodiscard]] const PayFamily* PayFamilyFor(std::string_view track) const;

@@ -63,11 +63,8 @@ TEST(Framework, TracksListSharedLevelsThenTheirOwn) {
 }
 
 TEST(Framework, LevelsOfTrackAreOrderedByBandNotByFileOrder) {
-  const Framework f = FrameworkFixture("A B C D")
-                          .Track("ic")
-                          .Level("high", "C-D")
-                          .Level("low", "A-B")
-                          .Build();
+  const Framework f =
+      FrameworkFixture("A B C D").Track("ic").Level("high", "C-D").Level("low", "A-B").Build();
   EXPECT_EQ(Ids(f.LevelsOfTrack("ic")), (std::vector<std::string>{"low", "high"}));
 }
 
@@ -87,10 +84,10 @@ TEST(Framework, CumulativeCriteriaInheritFromLowerLevelsOfTheSameTrack) {
             (std::vector<std::string>{"Ships tasks a senior has broken down.",
                                       "Breaks a project into tasks.",
                                       "Decides between viable designs."}));
-  EXPECT_EQ(Texts(f.CriteriaFor(*f.FindLevel("M3"), "manager")),
-            (std::vector<std::string>{"Ships tasks a senior has broken down.",
-                                      "Breaks a project into tasks.",
-                                      "Runs the team's hiring loop."}));
+  EXPECT_EQ(
+      Texts(f.CriteriaFor(*f.FindLevel("M3"), "manager")),
+      (std::vector<std::string>{"Ships tasks a senior has broken down.",
+                                "Breaks a project into tasks.", "Runs the team's hiring loop."}));
 }
 
 TEST(Framework, NonCumulativeCriteriaAreTheLevelsOwn) {

@@ -66,8 +66,8 @@ class Validator {
   }
 
   void CheckIdSyntax(const std::string& id, SourceLoc loc, std::string_view kind, bool allow_dash) {
-    const bool ok = std::all_of(id.begin(), id.end(),
-                                [allow_dash](char c) { return IsIdChar(c, allow_dash); });
+    const bool ok =
+        std::all_of(id.begin(), id.end(), [allow_dash](char c) { return IsIdChar(c, allow_dash); });
     if (ok) return;
     d_.Error(loc, "bad-id",
              fmt::format("{} id '{}' may only use letters, digits, '_', '+'{}", kind, id,
@@ -129,9 +129,7 @@ class Validator {
     }
   }
 
-  void CheckTracks() {
-    CheckIds(f_.tracks, "track");
-  }
+  void CheckTracks() { CheckIds(f_.tracks, "track"); }
 
   void CheckLevels() {
     CheckIds(f_.levels, "level");
@@ -158,8 +156,7 @@ class Validator {
         const auto [it, inserted] = criterion_ids.emplace(criterion.id, criterion.loc);
         if (!inserted) {
           d_.Error(criterion.loc, "duplicate-id",
-                   fmt::format("duplicate criterion id '{}'{}", criterion.id,
-                               FirstAt(it->second)));
+                   fmt::format("duplicate criterion id '{}'{}", criterion.id, FirstAt(it->second)));
         }
       }
     }
@@ -323,9 +320,9 @@ class Validator {
       CheckPoints(area.min_points, area.max_points, area.loc,
                   fmt::format("rubric area '{}'", area.id));
       if (area.sources.empty()) {
-        d_.Error(area.loc, "no-sources",
-                 fmt::format("rubric area '{}' needs at least one named source who scores it",
-                             area.id));
+        d_.Error(
+            area.loc, "no-sources",
+            fmt::format("rubric area '{}' needs at least one named source who scores it", area.id));
       }
     }
     if (rubric.outcomes) {
@@ -345,16 +342,17 @@ class Validator {
 
   void CheckPointsTable(const Rubric& rubric) {
     if (rubric.table.empty()) {
-      d_.Error(rubric.loc, "table-short", "the rubric needs a 'grades' table from points to grades");
+      d_.Error(rubric.loc, "table-short",
+               "the rubric needs a 'grades' table from points to grades");
       return;
     }
     std::vector<const PointsBand*> rows;
     for (const PointsBand& row : rubric.table) {
       CheckGradeRef(row.grade, row.loc, "the points table");
       if (row.min_points > row.max_points) {
-        d_.Error(row.loc, "reversed-range",
-                 fmt::format("points {}-{} run the wrong way round", row.min_points,
-                             row.max_points));
+        d_.Error(
+            row.loc, "reversed-range",
+            fmt::format("points {}-{} run the wrong way round", row.min_points, row.max_points));
         continue;
       }
       rows.push_back(&row);
@@ -382,17 +380,17 @@ class Validator {
         if (previous_grade >= 0 && grade >= 0 && grade < previous_grade) {
           d_.Error(row->loc, "table-order",
                    fmt::format("more points give a lower grade: {}-{} → {} after {}-{} → {}",
-                               row->min_points, row->max_points, row->grade,
-                               previous->min_points, previous->max_points, previous->grade));
+                               row->min_points, row->max_points, row->grade, previous->min_points,
+                               previous->max_points, previous->grade));
         }
       }
       covered_to = std::max(covered_to, row->max_points);
       previous = row;
     }
     if (covered_to < max_total) {
-      d_.Error(rubric.table.back().loc, "table-short",
-               fmt::format("the points table stops at {}, but totals reach {}", covered_to,
-                           max_total));
+      d_.Error(
+          rubric.table.back().loc, "table-short",
+          fmt::format("the points table stops at {}, but totals reach {}", covered_to, max_total));
     }
   }
 
@@ -513,10 +511,10 @@ class Validator {
       d_.Error(promotion.loc, "bad-policy", "promotion 'slightly_above' must be greater than 0");
     }
     if (promotion.far_above <= promotion.slightly_above) {
-      d_.Error(promotion.loc, "bad-policy",
-               fmt::format("promotion 'far_above' ({}) must be greater than 'slightly_above' ({})",
-                           FormatNumber(promotion.far_above),
-                           FormatNumber(promotion.slightly_above)));
+      d_.Error(
+          promotion.loc, "bad-policy",
+          fmt::format("promotion 'far_above' ({}) must be greater than 'slightly_above' ({})",
+                      FormatNumber(promotion.far_above), FormatNumber(promotion.slightly_above)));
     }
     if (promotion.periods < 1) {
       d_.Error(promotion.loc, "bad-policy", "promotion 'periods' must be at least 1");

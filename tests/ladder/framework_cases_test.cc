@@ -44,8 +44,9 @@ TEST_P(FrameworkCase, PrintsExactlyTheExpectedDiagnostics) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Cases, FrameworkCase,
-                         ::testing::ValuesIn(testing::ReadCaseDirectory(
-                             YARDSTICK_SOURCE_DIR "/tests/ladder/cases", ".test")),
+                         ::testing::ValuesIn(testing::ReadCaseDirectory(YARDSTICK_SOURCE_DIR
+                                                                        "/tests/ladder/cases",
+                                                                        ".test")),
                          [](const auto& info) { return testing::TestName(info.param); });
 
 }  // namespace
