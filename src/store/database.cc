@@ -1,0 +1,60 @@
+#include "store/database.h"
+
+#include <charconv>
+
+#include <fmt/format.h>
+
+#include "store/sqlite_database.h"
+#include "store/postgres_database.h"
+
+namespace yardstick::store {
+
+bool Row::IsNull(size_t column) const {
+  return std::holds_alternative<std::nullptr_t>(values_.at(column));
+}
+
+std::string Row::Text(size_t column) const {
+  const Value& value = values_.at(column);
+  if (const auto* text = std::get_if<std::string>(&value)) return *text;
+  if (const auto* integer = std::get_if<std::int64_t>(&value)) return std::to_string(*integer);
+  if (const auto* real = std::get_if<double>(&value)) return fmt::format("{}", *real);
+  return "";
+}
+
+std::int64_t Row::Int(size_t column) const {
+  const Value& value = values_.at(column);
+  if (const auto* integer = std::get_if<std::int64_t>(&value)) return *integer;
+  if (const auto* real = std::get_if<double>(&value)) return static_cast<std::int64_t>(*real);
+  if (const auto* text = std::get_if<std::string>(&value)) {
+    std::int64_t parsed = 0;
+    std::from_chars(text->data(), text->data() + text->size(), parsed);
+    return parsed;
+  }
+  return 0;
+}
+
+double Row::Real(size_t column) const {
+  const Value& value = values_.at(column);
+  if (const auto* real = std::get_if<double>(&value)) return *real;
+  if (const auto* integer = std::get_if<std::int64_t>(&value)) return static_cast<double>(*integer);
+  if (const auto* text = std::get_if<std::string>(&value)) {
+    double parsed = 0;
+    std::from_chars(text->data(), text->data() + text->size(), parsed);
+    return parsed;
+  }
+  return 0;
+}
+
+Status Database::Run(std::string_view sql, const Params& params) {
+  Result<Rows> rows = Query(sql, params);
+  return rows.ok() ? Status::Ok() : rows.status();
+}
+
+Result<std::unique_ptr<Database>> OpenDatabase(const std::string& url) {
+  if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0) {
+    return PostgresDatabase::Open(url);
+  }
+  return SqliteDatabase::Open(url);
+}
+
+}  // namespace yardstick::store

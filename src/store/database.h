@@ -1,0 +1,93 @@
+// Database: the one interface Yardstick's store speaks to a SQL engine through.
+//
+// Two engines implement it: SQLite (the embedded default, one file) and PostgreSQL (the shared
+// deployment). The store writes its SQL once, with `?` placeholders and the portable subset both
+// engines share; a driver translates placeholders and runs it. Parameters are always bound, never
+// spliced into SQL text. A Database is one connection: not thread-safe, use one per thread.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "base/status.h"
+
+namespace yardstick::store {
+
+/// A SQL value: NULL, an integer, a real number or text.
+using Value = std::variant<std::nullptr_t, std::int64_t, double, std::string>;
+
+/// One result row; columns in the order of the SELECT.
+class Row {
+ public:
+  explicit Row(std::vector<Value> values) : values_(std::move(values)) {}
+  [[nodiscard]] size_t size() const { return values_.size(); }
+  [[nodiscard]] bool IsNull(size_t column) const;
+  /// Text of a column ("" for NULL; numbers are formatted).
+  [[nodiscard]] std::string Text(size_t column) const;
+  /// Integer of a column (0 for NULL; text is parsed).
+  [[nodiscard]] std::int64_t Int(size_t column) const;
+  /// Real number of a column (0 for NULL).
+  [[nodiscard]] double Real(size_t column) const;
+  [[nodiscard]] const Value& at(size_t column) const { return values_.at(column); }
+
+ private:
+  std::vector<Value> values_;
+};
+
+using Rows = std::vector<Row>;
+
+/// Values bound to the `?` placeholders of one statement, in order.
+using Params = std::vector<Value>;
+
+enum class Dialect { kSqlite, kPostgres };
+
+class Database {
+ public:
+  virtual ~Database() = default;
+  Database() = default;
+  Database(const Database&) = delete;
+  Database& operator=(const Database&) = delete;
+
+  [[nodiscard]] virtual Dialect dialect() const = 0;
+  /// Where the data lives, for messages: a file path or a connection string without password.
+  [[nodiscard]] virtual std::string description() const = 0;
+
+  /// Runs one or more statements without parameters (schema changes, PRAGMAs).
+  virtual Status ExecuteScript(std::string_view sql) = 0;
+  /// Runs one statement with bound parameters; returns its rows (empty for non-queries).
+  virtual Result<Rows> Query(std::string_view sql, const Params& params) = 0;
+  /// Runs one statement with bound parameters, ignoring any rows.
+  Status Run(std::string_view sql, const Params& params = {});
+
+  /// Inserts many rows into |table| as fast as the engine allows (PostgreSQL: COPY; SQLite: one
+  /// prepared statement). Runs inside the caller's transaction.
+  virtual Status InsertRows(std::string_view table, const std::vector<std::string>& columns,
+                            const std::vector<Params>& rows) = 0;
+
+  virtual Status Begin() = 0;
+  virtual Status Commit() = 0;
+  virtual Status Rollback() = 0;
+};
+
+/// Opens the database named by |url|: "postgresql://…" or "postgres://…" opens PostgreSQL (libpq
+/// connection string), anything else is a SQLite file path (":memory:" for a private in-memory
+/// database). Creates a SQLite file that does not exist yet.
+Result<std::unique_ptr<Database>> OpenDatabase(const std::string& url);
+
+/// Runs |body| inside a transaction: commits when it returns ok, rolls back otherwise.
+template <typename Body>
+Status InTransaction(Database& database, Body&& body) {
+  if (Status begun = database.Begin(); !begun.ok()) return begun;
+  Status status = body();
+  if (!status.ok()) {
+    (void)database.Rollback();
+    return status;
+  }
+  return database.Commit();
+}
+
+}  // namespace yardstick::store

@@ -1,0 +1,155 @@
+#include "store/sqlite_database.h"
+
+#include <sqlite3.h>
+
+#include <fmt/format.h>
+
+namespace yardstick::store {
+
+Result<std::unique_ptr<Database>> SqliteDatabase::Open(const std::string& path) {
+  sqlite3* handle = nullptr;
+  const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
+  if (sqlite3_open_v2(path.c_str(), &handle, flags, nullptr) != SQLITE_OK) {
+    std::string message = handle != nullptr ? sqlite3_errmsg(handle) : "out of memory";
+    sqlite3_close(handle);
+    return Status::IoError(fmt::format("{}: cannot open the database: {}", path, message));
+  }
+  sqlite3_busy_timeout(handle, 5000);
+  std::unique_ptr<SqliteDatabase> database(new SqliteDatabase(handle, path));
+  const Status configured = database->ExecuteScript(
+      "PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;");
+  if (!configured.ok()) return configured;
+  return std::unique_ptr<Database>(std::move(database));
+}
+
+SqliteDatabase::~SqliteDatabase() {
+  for (auto& [sql, statement] : statements_) sqlite3_finalize(statement);
+  sqlite3_close(db_);
+}
+
+Status SqliteDatabase::Error(std::string_view what) const {
+  const int code = sqlite3_extended_errcode(db_);
+  const std::string message = fmt::format("{}: {}: {}", path_, what, sqlite3_errmsg(db_));
+  if ((code & 0xff) == SQLITE_CONSTRAINT) return Status::FailedPrecondition(message);
+  return Status::IoError(message);
+}
+
+Status SqliteDatabase::ExecuteScript(std::string_view sql) {
+  char* message = nullptr;
+  const std::string text(sql);
+  if (sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
+    const std::string error = message != nullptr ? message : "unknown error";
+    sqlite3_free(message);
+    return Status::IoError(fmt::format("{}: {}", path_, error));
+  }
+  return Status::Ok();
+}
+
+Result<sqlite3_stmt*> SqliteDatabase::Prepare(std::string_view sql) {
+  if (auto found = statements_.find(sql); found != statements_.end()) {
+    sqlite3_reset(found->second);
+    sqlite3_clear_bindings(found->second);
+    return found->second;
+  }
+  sqlite3_stmt* statement = nullptr;
+  if (sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &statement, nullptr) !=
+      SQLITE_OK) {
+    return Error(fmt::format("cannot prepare '{}'", sql));
+  }
+  statements_.emplace(std::string(sql), statement);
+  return statement;
+}
+
+Status SqliteDatabase::Bind(sqlite3_stmt* statement, const Params& params) {
+  if (static_cast<int>(params.size()) != sqlite3_bind_parameter_count(statement)) {
+    return Status::Internal(fmt::format("statement expects {} parameters, got {}: {}",
+                                        sqlite3_bind_parameter_count(statement), params.size(),
+                                        sqlite3_sql(statement)));
+  }
+  for (size_t i = 0; i < params.size(); ++i) {
+    const int index = static_cast<int>(i) + 1;
+    int rc = SQLITE_OK;
+    if (const auto* text = std::get_if<std::string>(&params[i])) {
+      rc = sqlite3_bind_text(statement, index, text->data(), static_cast<int>(text->size()),
+                             SQLITE_TRANSIENT);
+    } else if (const auto* integer = std::get_if<std::int64_t>(&params[i])) {
+      rc = sqlite3_bind_int64(statement, index, *integer);
+    } else if (const auto* real = std::get_if<double>(&params[i])) {
+      rc = sqlite3_bind_double(statement, index, *real);
+    } else {
+      rc = sqlite3_bind_null(statement, index);
+    }
+    if (rc != SQLITE_OK) return Error("cannot bind a parameter");
+  }
+  return Status::Ok();
+}
+
+Result<Rows> SqliteDatabase::Query(std::string_view sql, const Params& params) {
+  Result<sqlite3_stmt*> prepared = Prepare(sql);
+  if (!prepared.ok()) return prepared.status();
+  sqlite3_stmt* statement = *prepared;
+  if (Status bound = Bind(statement, params); !bound.ok()) return bound;
+  Rows rows;
+  const int columns = sqlite3_column_count(statement);
+  for (;;) {
+    const int rc = sqlite3_step(statement);
+    if (rc == SQLITE_DONE) break;
+    if (rc != SQLITE_ROW) {
+      Status error = Error("query failed");
+      sqlite3_reset(statement);
+      return error;
+    }
+    std::vector<Value> values;
+    values.reserve(columns);
+    for (int column = 0; column < columns; ++column) {
+      switch (sqlite3_column_type(statement, column)) {
+        case SQLITE_INTEGER:
+          values.emplace_back(static_cast<std::int64_t>(sqlite3_column_int64(statement, column)));
+          break;
+        case SQLITE_FLOAT:
+          values.emplace_back(sqlite3_column_double(statement, column));
+          break;
+        case SQLITE_NULL:
+          values.emplace_back(nullptr);
+          break;
+        default: {
+          const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(statement, column));
+          values.emplace_back(std::string(text, sqlite3_column_bytes(statement, column)));
+        }
+      }
+    }
+    rows.emplace_back(std::move(values));
+  }
+  sqlite3_reset(statement);
+  return rows;
+}
+
+Status SqliteDatabase::InsertRows(std::string_view table, const std::vector<std::string>& columns,
+                                  const std::vector<Params>& rows) {
+  std::string placeholders;
+  for (size_t i = 0; i < columns.size(); ++i) placeholders += i == 0 ? "?" : ", ?";
+  std::string column_list;
+  for (size_t i = 0; i < columns.size(); ++i) column_list += (i == 0 ? "" : ", ") + columns[i];
+  const std::string sql =
+      fmt::format("INSERT INTO {} ({}) VALUES ({})", table, column_list, placeholders);
+  Result<sqlite3_stmt*> prepared = Prepare(sql);
+  if (!prepared.ok()) return prepared.status();
+  sqlite3_stmt* statement = *prepared;
+  for (const Params& row : rows) {
+    sqlite3_reset(statement);
+    if (Status bound = Bind(statement, row); !bound.ok()) return bound;
+    if (sqlite3_step(statement) != SQLITE_DONE) {
+      Status error = Error(fmt::format("cannot insert into {}", table));
+      sqlite3_reset(statement);
+      return error;
+    }
+  }
+  sqlite3_reset(statement);
+  return Status::Ok();
+}
+
+Status SqliteDatabase::Begin() { return ExecuteScript("BEGIN IMMEDIATE"); }
+Status SqliteDatabase::Commit() { return ExecuteScript("COMMIT"); }
+Status SqliteDatabase::Rollback() { return ExecuteScript("ROLLBACK"); }
+
+}  // namespace yardstick::store
