@@ -6,7 +6,8 @@ set -euo pipefail
 
 packages=(
   build-essential cmake ninja-build ccache pkg-config
-  libyaml-cpp-dev libcli11-dev nlohmann-json3-dev libfmt-dev
+  libyaml-cpp-dev libcli11-dev nlohmann-json3-dev libfmt-dev libsqlite3-dev libsodium-dev
+  libcsv-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   clang clang-format clang-tidy
 )

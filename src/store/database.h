@@ -78,16 +78,16 @@ class Database {
 /// database). Creates a SQLite file that does not exist yet.
 Result<std::unique_ptr<Database>> OpenDatabase(const std::string& url);
 
-/// Runs |body| inside a transaction: commits when it returns ok, rolls back otherwise.
+/// Runs |body| inside a transaction: commits when it returns ok, rolls back otherwise — also
+/// when the commit itself fails (SQLite checks deferred foreign keys at COMMIT and then leaves the
+/// transaction open).
 template <typename Body>
 Status InTransaction(Database& database, Body&& body) {
   if (Status begun = database.Begin(); !begun.ok()) return begun;
   Status status = body();
-  if (!status.ok()) {
-    (void)database.Rollback();
-    return status;
-  }
-  return database.Commit();
+  if (status.ok()) status = database.Commit();
+  if (!status.ok()) (void)database.Rollback();
+  return status;
 }
 
 }  // namespace yardstick::store

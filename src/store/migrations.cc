@@ -1,0 +1,236 @@
+#include "store/migrations.h"
+
+#include <fmt/format.h>
+
+namespace yardstick::store {
+namespace {
+
+constexpr const char* kSchemaV1 = R"sql(
+CREATE TABLE frameworks (
+  hash TEXT PRIMARY KEY,
+  framework_id TEXT NOT NULL CHECK (framework_id <> ''),
+  name TEXT NOT NULL,
+  yaml TEXT NOT NULL,
+  loaded_at TEXT NOT NULL,
+  loaded_by TEXT NOT NULL
+);
+CREATE INDEX frameworks_by_id ON frameworks (framework_id, loaded_at);
+
+CREATE TABLE framework_heads (
+  framework_id TEXT PRIMARY KEY,
+  hash TEXT NOT NULL REFERENCES frameworks (hash)
+);
+
+CREATE TABLE comparison_groups (
+  id TEXT PRIMARY KEY CHECK (id <> ''),
+  name TEXT NOT NULL,
+  framework_id TEXT NOT NULL REFERENCES framework_heads (framework_id)
+);
+
+CREATE TABLE people (
+  id TEXT PRIMARY KEY CHECK (id <> ''),
+  name TEXT NOT NULL CHECK (name <> ''),
+  email TEXT NOT NULL UNIQUE CHECK (email LIKE '%_@_%'),
+  group_id TEXT NOT NULL REFERENCES comparison_groups (id),
+  track TEXT NOT NULL CHECK (track <> ''),
+  grade TEXT NOT NULL CHECK (grade <> ''),
+  position_id TEXT CHECK (position_id <> ''),
+  manager_id TEXT REFERENCES people (id) DEFERRABLE INITIALLY DEFERRED,
+  hire_date TEXT NOT NULL,
+  hired_at_grade TEXT NOT NULL CHECK (hired_at_grade <> ''),
+  status TEXT NOT NULL CHECK (status IN ('active', 'left')),
+  left_date TEXT,
+  version INTEGER NOT NULL DEFAULT 1,
+  CHECK (manager_id IS NULL OR manager_id <> id),
+  CHECK ((status = 'left') = (left_date IS NOT NULL))
+);
+CREATE INDEX people_by_manager ON people (manager_id);
+CREATE INDEX people_by_group ON people (group_id, grade);
+
+CREATE TABLE position_assignments (
+  id {{id}},
+  person_id TEXT NOT NULL REFERENCES people (id) DEFERRABLE INITIALLY DEFERRED,
+  position_id TEXT NOT NULL CHECK (position_id <> ''),
+  start_date TEXT NOT NULL,
+  end_date TEXT,
+  CHECK (end_date IS NULL OR end_date >= start_date)
+);
+CREATE INDEX position_assignments_by_person ON position_assignments (person_id, start_date);
+
+CREATE TABLE level_history (
+  id {{id}},
+  person_id TEXT NOT NULL REFERENCES people (id) DEFERRABLE INITIALLY DEFERRED,
+  from_grade TEXT,
+  to_grade TEXT NOT NULL CHECK (to_grade <> ''),
+  effective_date TEXT NOT NULL,
+  reason TEXT NOT NULL CHECK (reason <> ''),
+  decision_id TEXT,
+  approver TEXT NOT NULL,
+  recorded_at TEXT NOT NULL
+);
+CREATE INDEX level_history_by_person ON level_history (person_id, effective_date);
+
+CREATE TABLE cycles (
+  id TEXT PRIMARY KEY CHECK (id <> ''),
+  name TEXT NOT NULL,
+  framework_hash TEXT NOT NULL REFERENCES frameworks (hash),
+  period_start TEXT NOT NULL,
+  period_end TEXT NOT NULL,
+  state TEXT NOT NULL CHECK (state IN ('open', 'rating', 'calibrating', 'decided', 'closed')),
+  created_at TEXT NOT NULL,
+  CHECK (period_end >= period_start)
+);
+
+CREATE TABLE assessments (
+  id {{id}},
+  cycle_id TEXT NOT NULL REFERENCES cycles (id),
+  person_id TEXT NOT NULL REFERENCES people (id),
+  rater_id TEXT NOT NULL REFERENCES people (id),
+  grade DOUBLE PRECISION NOT NULL,
+  evidence TEXT NOT NULL DEFAULT '',
+  criteria TEXT NOT NULL DEFAULT '',
+  created_at TEXT NOT NULL,
+  UNIQUE (cycle_id, person_id, rater_id),
+  CHECK (person_id <> rater_id)
+);
+
+CREATE TABLE stack_ranks (
+  cycle_id TEXT NOT NULL REFERENCES cycles (id),
+  rater_id TEXT NOT NULL REFERENCES people (id),
+  person_id TEXT NOT NULL REFERENCES people (id),
+  rank INTEGER NOT NULL CHECK (rank >= 1),
+  PRIMARY KEY (cycle_id, rater_id, person_id),
+  UNIQUE (cycle_id, rater_id, rank)
+);
+
+CREATE TABLE calibrated_results (
+  cycle_id TEXT NOT NULL REFERENCES cycles (id),
+  person_id TEXT NOT NULL REFERENCES people (id),
+  performed DOUBLE PRECISION NOT NULL,
+  se DOUBLE PRECISION NOT NULL CHECK (se >= 0),
+  PRIMARY KEY (cycle_id, person_id)
+);
+
+CREATE TABLE rater_leniencies (
+  cycle_id TEXT NOT NULL REFERENCES cycles (id),
+  rater_id TEXT NOT NULL REFERENCES people (id),
+  leniency DOUBLE PRECISION NOT NULL,
+  se DOUBLE PRECISION NOT NULL CHECK (se >= 0),
+  PRIMARY KEY (cycle_id, rater_id)
+);
+
+CREATE TABLE decisions (
+  id TEXT PRIMARY KEY CHECK (id <> ''),
+  cycle_id TEXT NOT NULL REFERENCES cycles (id),
+  person_id TEXT NOT NULL REFERENCES people (id),
+  kind TEXT NOT NULL CHECK (kind IN ('promote', 'hold', 'plan', 'exit', 'bonus', 'exception')),
+  from_grade TEXT,
+  to_grade TEXT,
+  amount DOUBLE PRECISION,
+  reason TEXT NOT NULL DEFAULT '',
+  justification TEXT,
+  approver TEXT,
+  status TEXT NOT NULL CHECK (status IN ('proposed', 'accepted', 'rejected', 'applied')),
+  CHECK (kind <> 'exception' OR (justification IS NOT NULL AND justification <> ''
+                                 AND approver IS NOT NULL AND approver <> ''))
+);
+
+CREATE TABLE audit_log (
+  id {{id}},
+  at TEXT NOT NULL,
+  actor TEXT NOT NULL CHECK (actor <> ''),
+  action TEXT NOT NULL,
+  entity TEXT NOT NULL,
+  entity_id TEXT NOT NULL,
+  before_json TEXT,
+  after_json TEXT
+);
+CREATE INDEX audit_log_by_entity ON audit_log (entity, entity_id);
+{{append_only:audit_log}}
+{{append_only:frameworks}}
+)sql";
+
+std::string AppendOnlyTriggers(const std::string& table, Dialect dialect) {
+  if (dialect == Dialect::kSqlite) {
+    return fmt::format(
+        "CREATE TRIGGER {0}_no_update BEFORE UPDATE ON {0} BEGIN "
+        "SELECT RAISE(ABORT, '{0} is append-only'); END;\n"
+        "CREATE TRIGGER {0}_no_delete BEFORE DELETE ON {0} BEGIN "
+        "SELECT RAISE(ABORT, '{0} is append-only'); END;\n",
+        table);
+  }
+  return fmt::format(
+      "CREATE FUNCTION {0}_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+      "RAISE EXCEPTION '{0} is append-only' USING ERRCODE = 'integrity_constraint_violation'; "
+      "END $$;\n"
+      "CREATE TRIGGER {0}_no_change BEFORE UPDATE OR DELETE ON {0} "
+      "FOR EACH ROW EXECUTE FUNCTION {0}_append_only();\n",
+      table);
+}
+
+void ReplaceAll(std::string& text, const std::string& from, const std::string& to) {
+  for (size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) {
+    text.replace(at, from.size(), to);
+  }
+}
+
+}  // namespace
+
+const std::vector<Migration>& Migrations() {
+  static const std::vector<Migration> migrations = {
+      {1, "organisation, cycles and audit log", kSchemaV1},
+  };
+  return migrations;
+}
+
+int LatestSchemaVersion() { return Migrations().back().version; }
+
+std::string RenderForDialect(const std::string& sql, Dialect dialect) {
+  std::string text = sql;
+  ReplaceAll(text, "{{id}}",
+             dialect == Dialect::kSqlite ? "INTEGER PRIMARY KEY"
+                                         : "BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY");
+  for (size_t at = text.find("{{append_only:"); at != std::string::npos;
+       at = text.find("{{append_only:")) {
+    const size_t end = text.find("}}", at);
+    const std::string table = text.substr(at + 14, end - at - 14);
+    text.replace(at, end + 2 - at, AppendOnlyTriggers(table, dialect));
+  }
+  return text;
+}
+
+Result<int> Migrate(Database& database, const std::string& now) {
+  Status created = database.ExecuteScript(
+      "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+      "description TEXT NOT NULL, applied_at TEXT NOT NULL)");
+  if (!created.ok()) return created;
+  Result<Rows> rows = database.Query("SELECT MAX(version) FROM schema_migrations", {});
+  if (!rows.ok()) return rows.status();
+  int current = rows->empty() || rows->front().IsNull(0) ? 0 : static_cast<int>(rows->front().Int(0));
+  if (current > LatestSchemaVersion()) {
+    return Status::FailedPrecondition(fmt::format(
+        "{}: this database has schema version {}, written by a newer Yardstick; this build knows "
+        "versions up to {}. Upgrade Yardstick to open it.",
+        database.description(), current, LatestSchemaVersion()));
+  }
+  for (const Migration& migration : Migrations()) {
+    if (migration.version <= current) continue;
+    Status applied = InTransaction(database, [&] {
+      if (Status s = database.ExecuteScript(RenderForDialect(migration.sql, database.dialect()));
+          !s.ok()) {
+        return s;
+      }
+      return database.Run(
+          "INSERT INTO schema_migrations (version, description, applied_at) VALUES (?, ?, ?)",
+          {static_cast<std::int64_t>(migration.version), migration.description, now});
+    });
+    if (!applied.ok()) {
+      return Status::IoError(fmt::format("migrating to schema version {} failed: {}",
+                                         migration.version, applied.message()));
+    }
+    current = migration.version;
+  }
+  return current;
+}
+
+}  // namespace yardstick::store

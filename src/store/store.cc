@@ -1,0 +1,444 @@
+#include "store/store.h"
+
+#include <sodium.h>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "store/migrations.h"
+
+namespace yardstick::store {
+namespace {
+
+using model::Person;
+
+constexpr const char* kPersonColumns =
+    "id, name, email, group_id, track, grade, position_id, manager_id, hire_date, hired_at_grade, "
+    "status, left_date";
+
+const std::vector<std::string> kPersonColumnList = {
+    "id",        "name",           "email",  "group_id", "track", "grade", "position_id",
+    "manager_id", "hire_date", "hired_at_grade", "status", "left_date"};
+
+const std::vector<std::string> kHistoryColumns = {"person_id",      "from_grade", "to_grade",
+                                                  "effective_date", "reason",     "decision_id",
+                                                  "approver",       "recorded_at"};
+
+const std::vector<std::string> kAuditColumns = {"at",        "actor",       "action",    "entity",
+                                                "entity_id", "before_json", "after_json"};
+
+Value OrNull(const std::string& text) {
+  if (text.empty()) return nullptr;
+  return text;
+}
+
+std::string Sha256Hex(const std::string& text) {
+  unsigned char digest[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(text.data()), text.size());
+  char hex[crypto_hash_sha256_BYTES * 2 + 1];
+  sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
+  return hex;
+}
+
+Params PersonParams(const Person& person) {
+  return {person.id,
+          person.name,
+          person.email,
+          person.group,
+          person.track,
+          person.grade,
+          OrNull(person.position),
+          OrNull(person.manager_id),
+          person.hire_date.ToString(),
+          person.hired_at_grade,
+          std::string(model::ToString(person.status)),
+          person.left_date ? Value(person.left_date->ToString()) : Value(nullptr)};
+}
+
+Person PersonFromRow(const Row& row) {
+  Person person;
+  person.id = row.Text(0);
+  person.name = row.Text(1);
+  person.email = row.Text(2);
+  person.group = row.Text(3);
+  person.track = row.Text(4);
+  person.grade = row.Text(5);
+  person.position = row.Text(6);
+  person.manager_id = row.Text(7);
+  person.hire_date = model::Date::Parse(row.Text(8)).value_or(model::Date{});
+  person.hired_at_grade = row.Text(9);
+  person.status = model::ParsePersonStatus(row.Text(10)).value_or(model::PersonStatus::kActive);
+  if (!row.IsNull(11)) person.left_date = model::Date::Parse(row.Text(11));
+  return person;
+}
+
+/// The person as the audit log records them: every field, in a stable order.
+std::string PersonJson(const Person& person) {
+  nlohmann::ordered_json json;
+  json["id"] = person.id;
+  json["name"] = person.name;
+  json["email"] = person.email;
+  json["group"] = person.group;
+  json["track"] = person.track;
+  json["grade"] = person.grade;
+  json["position"] = person.position;
+  json["manager_id"] = person.manager_id;
+  json["hire_date"] = person.hire_date.ToString();
+  json["hired_at_grade"] = person.hired_at_grade;
+  json["status"] = model::ToString(person.status);
+  json["left_date"] = person.left_date ? person.left_date->ToString() : "";
+  return json.dump();
+}
+
+std::string GroupJson(const model::ComparisonGroup& group) {
+  nlohmann::ordered_json json;
+  json["id"] = group.id;
+  json["name"] = group.name;
+  json["framework_id"] = group.framework_id;
+  return json.dump();
+}
+
+StoredFramework FrameworkFromRow(const Row& row) {
+  return {row.Text(0), row.Text(1), row.Text(2), row.Text(3), row.Text(4), row.Text(5)};
+}
+
+model::LevelChange LevelChangeFromRow(const Row& row) {
+  model::LevelChange change;
+  change.id = row.Int(0);
+  change.person_id = row.Text(1);
+  change.from_grade = row.Text(2);
+  change.to_grade = row.Text(3);
+  change.effective = model::Date::Parse(row.Text(4)).value_or(model::Date{});
+  change.reason = row.Text(5);
+  change.decision_id = row.Text(6);
+  change.approver = row.Text(7);
+  return change;
+}
+
+/// Rows of one person's audit, history and assignment changes, collected for bulk insertion.
+struct Writes {
+  std::vector<Params> history;
+  std::vector<Params> assignments;
+  std::vector<Params> audit;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<Store>> Store::Open(const std::string& url, const Clock& clock) {
+  Result<std::unique_ptr<Database>> database = OpenDatabase(url);
+  if (!database.ok()) return database.status();
+  return Attach(std::move(*database), clock);
+}
+
+Result<std::unique_ptr<Store>> Store::Attach(std::unique_ptr<Database> database,
+                                             const Clock& clock) {
+  if (sodium_init() < 0) return Status::Internal("libsodium failed to initialise");
+  std::unique_ptr<Store> store(new Store(std::move(database), clock));
+  Result<int> version = Migrate(*store->database_, clock.NowUtc());
+  if (!version.ok()) return version.status();
+  store->schema_version_ = *version;
+  return store;
+}
+
+// Frameworks ---------------------------------------------------------------------------------
+
+Result<std::string> Store::PutFramework(const std::string& framework_id, const std::string& name,
+                                        const std::string& yaml, const std::string& actor) {
+  const std::string hash = Sha256Hex(yaml);
+  const std::string now = clock_.NowUtc();
+  Status status = InTransaction(*database_, [&]() -> Status {
+    Result<Rows> existing = database_->Query(
+        "SELECT framework_id FROM frameworks WHERE hash = ?", {hash});
+    if (!existing.ok()) return existing.status();
+    if (!existing->empty() && existing->front().Text(0) != framework_id) {
+      return Status::AlreadyExists(fmt::format(
+          "this framework text is already stored as '{}', not '{}'", existing->front().Text(0),
+          framework_id));
+    }
+    Result<Rows> head =
+        database_->Query("SELECT hash FROM framework_heads WHERE framework_id = ?", {framework_id});
+    if (!head.ok()) return head.status();
+    const std::string previous = head->empty() ? "" : head->front().Text(0);
+    if (previous == hash) return Status::Ok();  // the same text again: nothing to do
+    if (existing->empty()) {
+      Status inserted = database_->Run(
+          "INSERT INTO frameworks (hash, framework_id, name, yaml, loaded_at, loaded_by) "
+          "VALUES (?, ?, ?, ?, ?, ?)",
+          {hash, framework_id, name, yaml, now, actor});
+      if (!inserted.ok()) return inserted;
+    }
+    Status moved = database_->Run(
+        "INSERT INTO framework_heads (framework_id, hash) VALUES (?, ?) "
+        "ON CONFLICT (framework_id) DO UPDATE SET hash = excluded.hash",
+        {framework_id, hash});
+    if (!moved.ok()) return moved;
+    return database_->InsertRows(
+        "audit_log", kAuditColumns,
+        {{now, actor, existing->empty() ? "framework.load" : "framework.activate", "framework",
+          framework_id, OrNull(previous.empty() ? "" : nlohmann::json({{"hash", previous}}).dump()),
+          nlohmann::json({{"hash", hash}, {"name", name}}).dump()}});
+  });
+  if (!status.ok()) return status;
+  return hash;
+}
+
+Result<std::optional<StoredFramework>> Store::CurrentFramework(const std::string& framework_id) {
+  Result<Rows> rows = database_->Query(
+      "SELECT f.hash, f.framework_id, f.name, f.yaml, f.loaded_at, f.loaded_by "
+      "FROM framework_heads h JOIN frameworks f ON f.hash = h.hash WHERE h.framework_id = ?",
+      {framework_id});
+  if (!rows.ok()) return rows.status();
+  if (rows->empty()) return std::optional<StoredFramework>();
+  return std::optional<StoredFramework>(FrameworkFromRow(rows->front()));
+}
+
+Result<std::optional<StoredFramework>> Store::FrameworkByHash(const std::string& hash) {
+  Result<Rows> rows = database_->Query(
+      "SELECT hash, framework_id, name, yaml, loaded_at, loaded_by FROM frameworks WHERE hash = ?",
+      {hash});
+  if (!rows.ok()) return rows.status();
+  if (rows->empty()) return std::optional<StoredFramework>();
+  return std::optional<StoredFramework>(FrameworkFromRow(rows->front()));
+}
+
+Result<std::vector<StoredFramework>> Store::FrameworkVersions(const std::string& framework_id) {
+  Result<Rows> rows = database_->Query(
+      "SELECT hash, framework_id, name, yaml, loaded_at, loaded_by FROM frameworks "
+      "WHERE framework_id = ? ORDER BY loaded_at, hash",
+      {framework_id});
+  if (!rows.ok()) return rows.status();
+  std::vector<StoredFramework> versions;
+  for (const Row& row : *rows) versions.push_back(FrameworkFromRow(row));
+  return versions;
+}
+
+// Comparison groups --------------------------------------------------------------------------
+
+Status Store::PutGroup(const model::ComparisonGroup& group, const std::string& actor) {
+  return InTransaction(*database_, [&]() -> Status {
+    Result<Rows> before = database_->Query(
+        "SELECT id, name, framework_id FROM comparison_groups WHERE id = ?", {group.id});
+    if (!before.ok()) return before.status();
+    std::optional<model::ComparisonGroup> previous;
+    if (!before->empty()) {
+      const Row& row = before->front();
+      previous = model::ComparisonGroup{row.Text(0), row.Text(1), row.Text(2)};
+      if (*previous == group) return Status::Ok();
+    }
+    Status written = database_->Run(
+        "INSERT INTO comparison_groups (id, name, framework_id) VALUES (?, ?, ?) "
+        "ON CONFLICT (id) DO UPDATE SET name = excluded.name, framework_id = excluded.framework_id",
+        {group.id, group.name, group.framework_id});
+    if (!written.ok()) {
+      return Status::FailedPrecondition(fmt::format(
+          "cannot store comparison group '{}': is framework '{}' loaded? ({})", group.id,
+          group.framework_id, written.message()));
+    }
+    return database_->InsertRows(
+        "audit_log", kAuditColumns,
+        {{clock_.NowUtc(), actor, previous ? "group.update" : "group.create", "group", group.id,
+          previous ? Value(GroupJson(*previous)) : Value(nullptr), GroupJson(group)}});
+  });
+}
+
+Result<std::vector<model::ComparisonGroup>> Store::Groups() {
+  Result<Rows> rows =
+      database_->Query("SELECT id, name, framework_id FROM comparison_groups ORDER BY id", {});
+  if (!rows.ok()) return rows.status();
+  std::vector<model::ComparisonGroup> groups;
+  for (const Row& row : *rows) groups.push_back({row.Text(0), row.Text(1), row.Text(2)});
+  return groups;
+}
+
+// People -------------------------------------------------------------------------------------
+
+Result<std::optional<Person>> Store::GetPerson(const std::string& id) {
+  Result<Rows> rows = database_->Query(
+      fmt::format("SELECT {} FROM people WHERE id = ?", kPersonColumns), {id});
+  if (!rows.ok()) return rows.status();
+  if (rows->empty()) return std::optional<Person>();
+  return std::optional<Person>(PersonFromRow(rows->front()));
+}
+
+Result<std::vector<Person>> Store::ListPeople(const PeopleQuery& query) {
+  std::string sql = fmt::format("SELECT {} FROM people WHERE 1 = 1", kPersonColumns);
+  Params params;
+  if (!query.group.empty()) {
+    sql += " AND group_id = ?";
+    params.emplace_back(query.group);
+  }
+  if (!query.manager_id.empty()) {
+    sql += " AND manager_id = ?";
+    params.emplace_back(query.manager_id);
+  }
+  if (!query.grades.empty()) {
+    sql += " AND grade IN (";
+    for (size_t i = 0; i < query.grades.size(); ++i) {
+      sql += i == 0 ? "?" : ", ?";
+      params.emplace_back(query.grades[i]);
+    }
+    sql += ")";
+  }
+  if (!query.include_left) sql += " AND status = 'active'";
+  sql += " ORDER BY id";
+  Result<Rows> rows = database_->Query(sql, params);
+  if (!rows.ok()) return rows.status();
+  std::vector<Person> people;
+  people.reserve(rows->size());
+  for (const Row& row : *rows) people.push_back(PersonFromRow(row));
+  return people;
+}
+
+Result<std::vector<Person>> Store::AllPeople() {
+  PeopleQuery query;
+  query.include_left = true;
+  return ListPeople(query);
+}
+
+Result<std::vector<std::string>> Store::ReportingLine(const std::string& manager_id) {
+  Result<Rows> rows = database_->Query(
+      "WITH RECURSIVE line (id) AS ("
+      "  SELECT id FROM people WHERE manager_id = ?"
+      "  UNION SELECT p.id FROM people p JOIN line ON p.manager_id = line.id"
+      ") SELECT id FROM line ORDER BY id",
+      {manager_id});
+  if (!rows.ok()) return rows.status();
+  std::vector<std::string> ids;
+  ids.reserve(rows->size());
+  for (const Row& row : *rows) ids.push_back(row.Text(0));
+  return ids;
+}
+
+Status Store::ApplyPeopleChanges(const model::PeopleChanges& changes, const std::string& actor) {
+  if (changes.empty()) return Status::Ok();
+  const std::string now = clock_.NowUtc();
+  const std::string effective = changes.effective.ToString();
+  const std::string reason = changes.reason.empty() ? "change" : changes.reason;
+  Writes writes;
+  std::vector<Params> added_rows;
+  added_rows.reserve(changes.added.size());
+  for (const Person& person : changes.added) {
+    added_rows.push_back(PersonParams(person));
+    writes.history.push_back({person.id, nullptr, person.hired_at_grade,
+                              person.hire_date.ToString(), "hired", nullptr, actor, now});
+    if (person.grade != person.hired_at_grade) {
+      writes.history.push_back({person.id, person.hired_at_grade, person.grade, effective, reason,
+                                nullptr, actor, now});
+    }
+    if (!person.position.empty() && person.status == model::PersonStatus::kActive) {
+      writes.assignments.push_back({person.id, person.position, effective, nullptr});
+    }
+    writes.audit.push_back(
+        {now, actor, "person.create", "person", person.id, nullptr, PersonJson(person)});
+  }
+  return InTransaction(*database_, [&]() -> Status {
+    if (Status s = database_->InsertRows("people", kPersonColumnList, added_rows); !s.ok()) {
+      return s;
+    }
+    for (const model::PersonUpdate& update : changes.updated) {
+      const Person& before = update.before;
+      const Person& after = update.after;
+      Params params = PersonParams(after);
+      params.erase(params.begin());  // the id goes last, in the WHERE clause
+      params.emplace_back(after.id);
+      Result<Rows> updated = database_->Query(
+          "UPDATE people SET name = ?, email = ?, group_id = ?, track = ?, grade = ?, "
+          "position_id = ?, manager_id = ?, hire_date = ?, hired_at_grade = ?, status = ?, "
+          "left_date = ?, version = version + 1 WHERE id = ? RETURNING id",
+          params);
+      if (!updated.ok()) return updated.status();
+      if (updated->empty()) {
+        return Status::NotFound(fmt::format("person '{}' is not in the store", after.id));
+      }
+      if (before.grade != after.grade) {
+        writes.history.push_back({after.id, before.grade, after.grade, effective, reason, nullptr,
+                                  actor, now});
+      }
+      const bool leaving = after.status == model::PersonStatus::kLeft;
+      const std::string new_position = leaving ? "" : after.position;
+      const std::string old_position =
+          before.status == model::PersonStatus::kLeft ? "" : before.position;
+      if (new_position != old_position) {
+        Status closed = database_->Run(
+            "UPDATE position_assignments SET end_date = ? WHERE person_id = ? AND end_date IS NULL",
+            {effective, after.id});
+        if (!closed.ok()) return closed;
+        if (!new_position.empty()) {
+          writes.assignments.push_back({after.id, new_position, effective, nullptr});
+        }
+      }
+      const bool left_now = leaving && before.status != model::PersonStatus::kLeft;
+      writes.audit.push_back({now, actor, left_now ? "person.leave" : "person.update", "person",
+                              after.id, PersonJson(before), PersonJson(after)});
+    }
+    if (Status s = database_->InsertRows("level_history", kHistoryColumns, writes.history);
+        !s.ok()) {
+      return s;
+    }
+    if (Status s = database_->InsertRows(
+            "position_assignments", {"person_id", "position_id", "start_date", "end_date"},
+            writes.assignments);
+        !s.ok()) {
+      return s;
+    }
+    return database_->InsertRows("audit_log", kAuditColumns, writes.audit);
+  });
+}
+
+// History ------------------------------------------------------------------------------------
+
+Result<std::vector<model::LevelChange>> Store::LevelHistory(const std::string& person_id) {
+  Result<Rows> rows = database_->Query(
+      "SELECT id, person_id, from_grade, to_grade, effective_date, reason, decision_id, approver "
+      "FROM level_history WHERE person_id = ? ORDER BY effective_date, id",
+      {person_id});
+  if (!rows.ok()) return rows.status();
+  std::vector<model::LevelChange> history;
+  for (const Row& row : *rows) history.push_back(LevelChangeFromRow(row));
+  return history;
+}
+
+Result<std::vector<model::LevelChange>> Store::AllLevelHistory() {
+  Result<Rows> rows = database_->Query(
+      "SELECT id, person_id, from_grade, to_grade, effective_date, reason, decision_id, approver "
+      "FROM level_history ORDER BY person_id, effective_date, id",
+      {});
+  if (!rows.ok()) return rows.status();
+  std::vector<model::LevelChange> history;
+  history.reserve(rows->size());
+  for (const Row& row : *rows) history.push_back(LevelChangeFromRow(row));
+  return history;
+}
+
+// Audit --------------------------------------------------------------------------------------
+
+Result<std::vector<model::AuditEntry>> Store::AuditLog(const AuditQuery& query) {
+  std::string sql =
+      "SELECT id, at, actor, action, entity, entity_id, before_json, after_json FROM audit_log "
+      "WHERE id > ?";
+  Params params = {query.after_id};
+  if (!query.entity.empty()) {
+    sql += " AND entity = ?";
+    params.emplace_back(query.entity);
+  }
+  if (!query.entity_id.empty()) {
+    sql += " AND entity_id = ?";
+    params.emplace_back(query.entity_id);
+  }
+  if (!query.actor.empty()) {
+    sql += " AND actor = ?";
+    params.emplace_back(query.actor);
+  }
+  sql += " ORDER BY id LIMIT ?";
+  params.emplace_back(static_cast<std::int64_t>(query.limit));
+  Result<Rows> rows = database_->Query(sql, params);
+  if (!rows.ok()) return rows.status();
+  std::vector<model::AuditEntry> entries;
+  for (const Row& row : *rows) {
+    entries.push_back({row.Int(0), row.Text(1), row.Text(2), row.Text(3), row.Text(4), row.Text(5),
+                       row.Text(6), row.Text(7)});
+  }
+  return entries;
+}
+
+}  // namespace yardstick::store

@@ -1,0 +1,109 @@
+// Store: everything Yardstick keeps about an organisation, behind one API.
+//
+// Frameworks (every loaded version kept, identified by content hash), comparison groups, people,
+// position assignments, level history, cycles and what they hold, and an append-only audit log.
+// The same Store runs on SQLite (default, one file) or PostgreSQL (shared), chosen by the URL it
+// is opened with; the schema is created and migrated on open, and a database written by a newer
+// Yardstick is refused. The store makes no decisions: callers (planners, the engine) decide what
+// changes, the store applies it atomically and records who did it. Not thread-safe: one Store per
+// thread (each holds one connection).
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/clock.h"
+#include "base/status.h"
+#include "model/people_changes.h"
+#include "model/person.h"
+#include "store/database.h"
+
+namespace yardstick::store {
+
+/// One loaded version of a framework file.
+struct StoredFramework {
+  std::string hash;  ///< SHA-256 of the YAML text, hex
+  std::string framework_id;
+  std::string name;
+  std::string yaml;
+  std::string loaded_at;
+  std::string loaded_by;
+};
+
+/// Which people ListPeople returns; empty fields do not filter.
+struct PeopleQuery {
+  std::string group;
+  std::string manager_id;  ///< direct reports of this person
+  std::vector<std::string> grades;
+  bool include_left = false;
+};
+
+/// Which audit entries AuditLog returns; empty fields do not filter.
+struct AuditQuery {
+  std::string entity;
+  std::string entity_id;
+  std::string actor;
+  std::int64_t after_id = 0;  ///< only entries with a greater id
+  int limit = 1000;
+};
+
+class Store {
+ public:
+  /// Opens |url| (see OpenDatabase) and brings its schema up to date.
+  static Result<std::unique_ptr<Store>> Open(const std::string& url,
+                                             const Clock& clock = SystemClock::Instance());
+  /// Uses an already open database (tests, tools) and brings its schema up to date.
+  static Result<std::unique_ptr<Store>> Attach(std::unique_ptr<Database> database,
+                                               const Clock& clock = SystemClock::Instance());
+
+  Database& database() { return *database_; }
+  [[nodiscard]] int schema_version() const { return schema_version_; }
+
+  // Frameworks ------------------------------------------------------------------------------
+  /// Stores a framework version (its YAML text as loaded) and makes it the current version of
+  /// |framework_id|. Loading the same text again changes nothing. Returns the hash.
+  Result<std::string> PutFramework(const std::string& framework_id, const std::string& name,
+                                   const std::string& yaml, const std::string& actor);
+  Result<std::optional<StoredFramework>> CurrentFramework(const std::string& framework_id);
+  Result<std::optional<StoredFramework>> FrameworkByHash(const std::string& hash);
+  /// Every stored version of |framework_id|, oldest first.
+  Result<std::vector<StoredFramework>> FrameworkVersions(const std::string& framework_id);
+
+  // Comparison groups -------------------------------------------------------------------------
+  /// Creates or updates a group; its framework must have been stored.
+  Status PutGroup(const model::ComparisonGroup& group, const std::string& actor);
+  Result<std::vector<model::ComparisonGroup>> Groups();
+
+  // People ------------------------------------------------------------------------------------
+  Result<std::optional<model::Person>> GetPerson(const std::string& id);
+  Result<std::vector<model::Person>> ListPeople(const PeopleQuery& query);
+  /// Everyone, active and left, ordered by id.
+  Result<std::vector<model::Person>> AllPeople();
+  /// Ids of everyone below |manager_id| in the manager tree (transitively), not |manager_id|.
+  Result<std::vector<std::string>> ReportingLine(const std::string& manager_id);
+  /// Applies the batch in one transaction: people rows, level history for every grade set or
+  /// changed, position assignments opened and closed, and an audit entry per person. Nothing is
+  /// written if anything fails (a constraint, a manager that does not exist, …).
+  Status ApplyPeopleChanges(const model::PeopleChanges& changes, const std::string& actor);
+
+  // History -----------------------------------------------------------------------------------
+  /// A person's level history, oldest first.
+  Result<std::vector<model::LevelChange>> LevelHistory(const std::string& person_id);
+  /// Everyone's level history, by person then date.
+  Result<std::vector<model::LevelChange>> AllLevelHistory();
+
+  // Audit -------------------------------------------------------------------------------------
+  Result<std::vector<model::AuditEntry>> AuditLog(const AuditQuery& query);
+
+ private:
+  Store(std::unique_ptr<Database> database, const Clock& clock)
+      : database_(std::move(database)), clock_(clock) {}
+
+  std::unique_ptr<Database> database_;
+  const Clock& clock_;
+  int schema_version_ = 0;
+};
+
+}  // namespace yardstick::store
