@@ -6,10 +6,13 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include <CLI/CLI.hpp>
+
+#include "store/store.h"
 
 namespace yardstick::cli {
 
@@ -28,7 +31,17 @@ struct Command {
   std::function<Action(CLI::App& app)> setup;
 };
 
-/// The `yardstick framework …` commands.
-std::vector<Command> FrameworkCommands();
+/// Command sets, one per source file; main.cc lists them in kCommandSets.
+std::vector<Command> FrameworkCommands();  ///< framework check|lint|import|site|load
+std::vector<Command> OrgCommands();        ///< group …, people show|list, org tree
+std::vector<Command> ExportCommands();     ///< people export, history export
+std::vector<Command> DatabaseCommands();   ///< db dump|restore
+
+/// Adds the `--db URL` option every store-backed command has (default yardstick.db, or the
+/// YARDSTICK_DB environment variable).
+void AddDatabaseOption(CLI::App& app, std::string& url);
+
+/// Opens the store at |url|; on failure prints why to stderr and returns nullptr.
+std::unique_ptr<store::Store> OpenStoreOrReport(const std::string& url);
 
 }  // namespace yardstick::cli

@@ -170,6 +170,49 @@ Action SiteSetup(CLI::App& app) {
   };
 }
 
+struct LoadArgs {
+  std::vector<std::string> files;
+  std::string db;
+  std::string actor = "cli";
+};
+
+Action LoadSetup(CLI::App& app) {
+  auto args = std::make_shared<LoadArgs>();
+  app.add_option("files", args->files, "Framework files (YAML)")
+      ->required()
+      ->check(CLI::ExistingFile);
+  app.add_option("--actor", args->actor, "Who is loading it, for the audit log");
+  AddDatabaseOption(app, args->db);
+  return [args] {
+    // Validate every file before storing any, so a bad file stores nothing.
+    std::vector<std::pair<ladder::LoadedFramework, std::string>> loaded;
+    for (const std::string& path : args->files) {
+      auto framework = LoadAndReport(path);
+      if (!framework) return kExitFailure;
+      if (!framework->ok()) {
+        std::cerr << "yardstick: " << path << " has errors; nothing was loaded\n";
+        return kExitProblems;
+      }
+      loaded.emplace_back(std::move(*framework), *ReadTextFile(path));
+    }
+    auto store = OpenStoreOrReport(args->db);
+    if (!store) return kExitFailure;
+    for (const auto& [framework, text] : loaded) {
+      const auto before = store->CurrentFramework(framework.framework.id);
+      Result<std::string> hash =
+          store->PutFramework(framework.framework.id, framework.framework.name, text, args->actor);
+      if (!hash.ok()) {
+        std::cerr << "yardstick: " << hash.status().message() << "\n";
+        return kExitFailure;
+      }
+      const bool unchanged = before.ok() && before->has_value() && (*before)->hash == *hash;
+      std::cout << fmt::format("{} {} (version {})\n", unchanged ? "unchanged" : "loaded",
+                               framework.framework.id, hash->substr(0, 12));
+    }
+    return kExitOk;
+  };
+}
+
 }  // namespace
 
 std::vector<Command> FrameworkCommands() {
@@ -179,6 +222,8 @@ std::vector<Command> FrameworkCommands() {
       {"framework", "lint", "Warn on criteria that are not testable", LintSetup},
       {"framework", "import", "Turn a Markdown ladder into a framework file", ImportSetup},
       {"framework", "site", "Publish a framework as a static HTML site", SiteSetup},
+      {"framework", "load", "Store framework versions in the database (validated first)",
+       LoadSetup},
   };
 }
 

@@ -12,8 +12,23 @@ struct Group {
   const char* help;
 };
 
+// Sub-command groups, in the order `yardstick --help` lists them.
 constexpr Group kGroups[] = {
-    {"framework", "Check, lint, import and publish ladders (framework files)"},
+    {"framework", "Check, lint, import, publish and load ladders (framework files)"},
+    {"group", "Comparison groups: people rated against each other on one framework"},
+    {"people", "People: show, list, import from an HRIS export, export"},
+    {"org", "The organisation: the manager tree"},
+    {"history", "Level history: every change of grade, with reason and approver"},
+    {"db", "The whole database: dump to JSON, restore (SQLite or PostgreSQL)"},
+};
+
+// Every command set; each returns rows naming one of the groups above.
+using CommandSet = std::vector<yardstick::cli::Command> (*)();
+constexpr CommandSet kCommandSets[] = {
+    yardstick::cli::FrameworkCommands,
+    yardstick::cli::OrgCommands,
+    yardstick::cli::ExportCommands,
+    yardstick::cli::DatabaseCommands,
 };
 
 }  // namespace
@@ -33,11 +48,12 @@ int main(int argc, char** argv) {
   }
 
   auto action = std::make_shared<Action>();
-  std::vector<Command> commands = FrameworkCommands();
-  for (Command& command : commands) {
-    CLI::App* sub = groups.at(command.group)->add_subcommand(command.name, command.help);
-    Action run = command.setup(*sub);
-    sub->callback([action, run] { *action = run; });
+  for (CommandSet command_set : kCommandSets) {
+    for (Command& command : command_set()) {
+      CLI::App* sub = groups.at(command.group)->add_subcommand(command.name, command.help);
+      Action run = command.setup(*sub);
+      sub->callback([action, run] { *action = run; });
+    }
   }
 
   try {

@@ -25,10 +25,10 @@ struct Person {
   std::string id;  ///< the employee id from the HRIS, an arbitrary string
   std::string name;
   std::string email;
-  std::string group;     ///< comparison group id
-  std::string track;     ///< a track of the group's framework
-  std::string grade;     ///< a grade of the group's framework scale
-  std::string position;  ///< a position id of the framework; empty for none
+  std::string group;       ///< comparison group id
+  std::string track;       ///< a track of the group's framework
+  std::string grade;       ///< a grade of the group's framework scale
+  std::string position;    ///< a position id of the framework; empty for none
   std::string manager_id;  ///< empty for the top of the tree
   Date hire_date;
   std::string hired_at_grade;

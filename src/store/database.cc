@@ -4,8 +4,8 @@
 
 #include <fmt/format.h>
 
-#include "store/sqlite_database.h"
 #include "store/postgres_database.h"
+#include "store/sqlite_database.h"
 
 namespace yardstick::store {
 

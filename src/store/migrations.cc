@@ -206,7 +206,8 @@ Result<int> Migrate(Database& database, const std::string& now) {
   if (!created.ok()) return created;
   Result<Rows> rows = database.Query("SELECT MAX(version) FROM schema_migrations", {});
   if (!rows.ok()) return rows.status();
-  int current = rows->empty() || rows->front().IsNull(0) ? 0 : static_cast<int>(rows->front().Int(0));
+  int current =
+      rows->empty() || rows->front().IsNull(0) ? 0 : static_cast<int>(rows->front().Int(0));
   if (current > LatestSchemaVersion()) {
     return Status::FailedPrecondition(fmt::format(
         "{}: this database has schema version {}, written by a newer Yardstick; this build knows "

@@ -17,8 +17,8 @@ constexpr const char* kPersonColumns =
     "status, left_date";
 
 const std::vector<std::string> kPersonColumnList = {
-    "id",        "name",           "email",  "group_id", "track", "grade", "position_id",
-    "manager_id", "hire_date", "hired_at_grade", "status", "left_date"};
+    "id",          "name",       "email",     "group_id",       "track",  "grade",
+    "position_id", "manager_id", "hire_date", "hired_at_grade", "status", "left_date"};
 
 const std::vector<std::string> kHistoryColumns = {"person_id",      "from_grade", "to_grade",
                                                   "effective_date", "reason",     "decision_id",
@@ -147,13 +147,13 @@ Result<std::string> Store::PutFramework(const std::string& framework_id, const s
   const std::string hash = Sha256Hex(yaml);
   const std::string now = clock_.NowUtc();
   Status status = InTransaction(*database_, [&]() -> Status {
-    Result<Rows> existing = database_->Query(
-        "SELECT framework_id FROM frameworks WHERE hash = ?", {hash});
+    Result<Rows> existing =
+        database_->Query("SELECT framework_id FROM frameworks WHERE hash = ?", {hash});
     if (!existing.ok()) return existing.status();
     if (!existing->empty() && existing->front().Text(0) != framework_id) {
-      return Status::AlreadyExists(fmt::format(
-          "this framework text is already stored as '{}', not '{}'", existing->front().Text(0),
-          framework_id));
+      return Status::AlreadyExists(
+          fmt::format("this framework text is already stored as '{}', not '{}'",
+                      existing->front().Text(0), framework_id));
     }
     Result<Rows> head =
         database_->Query("SELECT hash FROM framework_heads WHERE framework_id = ?", {framework_id});
@@ -230,9 +230,9 @@ Status Store::PutGroup(const model::ComparisonGroup& group, const std::string& a
         "ON CONFLICT (id) DO UPDATE SET name = excluded.name, framework_id = excluded.framework_id",
         {group.id, group.name, group.framework_id});
     if (!written.ok()) {
-      return Status::FailedPrecondition(fmt::format(
-          "cannot store comparison group '{}': is framework '{}' loaded? ({})", group.id,
-          group.framework_id, written.message()));
+      return Status::FailedPrecondition(
+          fmt::format("cannot store comparison group '{}': is framework '{}' loaded? ({})",
+                      group.id, group.framework_id, written.message()));
     }
     return database_->InsertRows(
         "audit_log", kAuditColumns,
@@ -253,8 +253,8 @@ Result<std::vector<model::ComparisonGroup>> Store::Groups() {
 // People -------------------------------------------------------------------------------------
 
 Result<std::optional<Person>> Store::GetPerson(const std::string& id) {
-  Result<Rows> rows = database_->Query(
-      fmt::format("SELECT {} FROM people WHERE id = ?", kPersonColumns), {id});
+  Result<Rows> rows =
+      database_->Query(fmt::format("SELECT {} FROM people WHERE id = ?", kPersonColumns), {id});
   if (!rows.ok()) return rows.status();
   if (rows->empty()) return std::optional<Person>();
   return std::optional<Person>(PersonFromRow(rows->front()));
@@ -322,8 +322,8 @@ Status Store::ApplyPeopleChanges(const model::PeopleChanges& changes, const std:
     writes.history.push_back({person.id, nullptr, person.hired_at_grade,
                               person.hire_date.ToString(), "hired", nullptr, actor, now});
     if (person.grade != person.hired_at_grade) {
-      writes.history.push_back({person.id, person.hired_at_grade, person.grade, effective, reason,
-                                nullptr, actor, now});
+      writes.history.push_back(
+          {person.id, person.hired_at_grade, person.grade, effective, reason, nullptr, actor, now});
     }
     if (!person.position.empty() && person.status == model::PersonStatus::kActive) {
       writes.assignments.push_back({person.id, person.position, effective, nullptr});
@@ -351,8 +351,8 @@ Status Store::ApplyPeopleChanges(const model::PeopleChanges& changes, const std:
         return Status::NotFound(fmt::format("person '{}' is not in the store", after.id));
       }
       if (before.grade != after.grade) {
-        writes.history.push_back({after.id, before.grade, after.grade, effective, reason, nullptr,
-                                  actor, now});
+        writes.history.push_back(
+            {after.id, before.grade, after.grade, effective, reason, nullptr, actor, now});
       }
       const bool leaving = after.status == model::PersonStatus::kLeft;
       const std::string new_position = leaving ? "" : after.position;
@@ -375,9 +375,9 @@ Status Store::ApplyPeopleChanges(const model::PeopleChanges& changes, const std:
         !s.ok()) {
       return s;
     }
-    if (Status s = database_->InsertRows(
-            "position_assignments", {"person_id", "position_id", "start_date", "end_date"},
-            writes.assignments);
+    if (Status s = database_->InsertRows("position_assignments",
+                                         {"person_id", "position_id", "start_date", "end_date"},
+                                         writes.assignments);
         !s.ok()) {
       return s;
     }
