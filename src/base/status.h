@@ -84,6 +84,8 @@ class Result {
   const T* operator->() const { return &value(); }
   T& operator*() & { return value(); }
   const T& operator*() const& { return value(); }
+  /// On a temporary Result, hands the value out by value, so `for (x : *Load())` is safe.
+  T operator*() && { return std::move(value()); }
 
  private:
   std::optional<T> value_;

@@ -1,0 +1,199 @@
+#include "store/store.h"
+
+#include <gtest/gtest.h>
+
+#include "store_engines.h"
+
+namespace yardstick::store {
+namespace {
+
+using model::Date;
+using model::Person;
+
+constexpr const char* kFrameworkYaml = "format: yardstick/v1\nid: eng\n";
+
+Person MakePerson(const std::string& id, const std::string& manager, const std::string& grade) {
+  Person person;
+  person.id = id;
+  person.name = "Person " + id;
+  person.email = id + "@example.org";
+  person.group = "engineering";
+  person.track = "ic";
+  person.grade = grade;
+  person.hired_at_grade = grade;
+  person.manager_id = manager;
+  person.hire_date = *Date::Parse("2024-03-01");
+  return person;
+}
+
+class StoreTest : public testing::EngineTest {
+ protected:
+  void SetUp() override {
+    EngineTest::SetUp();
+    if (HasFatalFailure()) return;
+    Result<std::unique_ptr<Store>> opened = Store::Open(url(), clock_);
+    ASSERT_TRUE(opened.ok()) << opened.status().message();
+    store_ = std::move(*opened);
+  }
+
+  /// A framework, a group and a three-person tree: boss ← lead ← dev.
+  void SeedOrganisation() {
+    ASSERT_TRUE(store_->PutFramework("eng", "Engineering", kFrameworkYaml, "tester").ok());
+    ASSERT_TRUE(store_->PutGroup({"engineering", "Engineering", "eng"}, "tester").ok());
+    model::PeopleChanges changes;
+    changes.added = {MakePerson("dev", "lead", "G"), MakePerson("lead", "boss", "J"),
+                     MakePerson("boss", "", "M")};
+    changes.added[1].position = "tech-lead";
+    changes.reason = "import";
+    changes.effective = *Date::Parse("2026-01-01");
+    const Status applied = store_->ApplyPeopleChanges(changes, "tester");
+    ASSERT_TRUE(applied.ok()) << applied.message();
+  }
+
+  std::vector<std::string> AuditActions() {
+    std::vector<std::string> actions;
+    for (const auto& entry : *store_->AuditLog({})) actions.push_back(entry.action);
+    return actions;
+  }
+
+  FakeClock clock_;
+  std::unique_ptr<Store> store_;
+};
+
+TEST_P(StoreTest, OpensAtTheLatestSchemaVersion) { EXPECT_EQ(store_->schema_version(), 1); }
+
+TEST_P(StoreTest, RefusesADatabaseFromANewerYardstick) {
+  ASSERT_TRUE(store_->database()
+                  .Run("INSERT INTO schema_migrations (version, description, applied_at) "
+                       "VALUES (99, 'from the future', 'x')")
+                  .ok());
+  Result<std::unique_ptr<Store>> reopened =
+      Store::Open(url(), clock_);
+  ASSERT_FALSE(reopened.ok());
+  EXPECT_NE(reopened.status().message().find("schema version 99, written by a newer Yardstick"),
+            std::string::npos)
+      << reopened.status().message();
+}
+
+TEST_P(StoreTest, FrameworkVersionsAreKeptAndIdentifiedByContentHash) {
+  Result<std::string> first = store_->PutFramework("eng", "Engineering", kFrameworkYaml, "ann");
+  ASSERT_TRUE(first.ok()) << first.status().message();
+  EXPECT_EQ(first->size(), 64u);
+  Result<std::string> again = store_->PutFramework("eng", "Engineering", kFrameworkYaml, "ann");
+  EXPECT_EQ(*again, *first);
+  clock_.Set("2026-02-01T00:00:00Z");
+  Result<std::string> second =
+      store_->PutFramework("eng", "Engineering v2", std::string(kFrameworkYaml) + "# v2\n", "bob");
+  EXPECT_NE(*second, *first);
+  EXPECT_EQ((*store_->CurrentFramework("eng"))->hash, *second);
+  const auto versions = *store_->FrameworkVersions("eng");
+  ASSERT_EQ(versions.size(), 2u);
+  EXPECT_EQ(versions[0].hash, *first);
+  EXPECT_EQ(versions[1].loaded_by, "bob");
+  EXPECT_EQ((*store_->FrameworkByHash(*first))->yaml, kFrameworkYaml);
+  EXPECT_EQ(AuditActions(), (std::vector<std::string>{"framework.load", "framework.load"}));
+}
+
+TEST_P(StoreTest, AGroupNeedsALoadedFramework) {
+  const Status refused = store_->PutGroup({"engineering", "Engineering", "eng"}, "ann");
+  EXPECT_FALSE(refused.ok());
+  EXPECT_NE(refused.message().find("is framework 'eng' loaded?"), std::string::npos);
+  ASSERT_TRUE(store_->PutFramework("eng", "Engineering", kFrameworkYaml, "ann").ok());
+  ASSERT_TRUE(store_->PutGroup({"engineering", "Engineering", "eng"}, "ann").ok());
+  EXPECT_EQ(*store_->Groups(),
+            (std::vector<model::ComparisonGroup>{{"engineering", "Engineering", "eng"}}));
+}
+
+TEST_P(StoreTest, AddedPeopleComeBackWithHistoryAndAudit) {
+  SeedOrganisation();
+  const std::vector<Person> people = *store_->AllPeople();
+  ASSERT_EQ(people.size(), 3u);
+  EXPECT_EQ(people[0], MakePerson("boss", "", "M"));
+  EXPECT_EQ(people[1].id, "dev");
+  EXPECT_EQ(people[2].position, "tech-lead");
+  const auto history = *store_->LevelHistory("dev");
+  ASSERT_EQ(history.size(), 1u);
+  EXPECT_EQ(history[0].to_grade, "G");
+  EXPECT_EQ(history[0].reason, "hired");
+  EXPECT_EQ(history[0].effective.ToString(), "2024-03-01");
+  EXPECT_EQ(AuditActions().size(), 5u);  // framework, group, three people
+}
+
+TEST_P(StoreTest, ReportingLineIsTransitive) {
+  SeedOrganisation();
+  EXPECT_EQ(*store_->ReportingLine("boss"), (std::vector<std::string>{"dev", "lead"}));
+  EXPECT_EQ(*store_->ReportingLine("lead"), (std::vector<std::string>{"dev"}));
+  EXPECT_TRUE(store_->ReportingLine("dev")->empty());
+}
+
+TEST_P(StoreTest, GradeChangesAndLeaversWriteHistoryAndAudit) {
+  SeedOrganisation();
+  Person dev = **store_->GetPerson("dev");
+  Person lead = **store_->GetPerson("lead");
+  model::PeopleChanges changes;
+  Person promoted = dev;
+  promoted.grade = "H";
+  Person gone = lead;
+  gone.status = model::PersonStatus::kLeft;
+  gone.left_date = *Date::Parse("2026-06-30");
+  promoted.manager_id = "boss";
+  changes.updated = {{dev, promoted}, {lead, gone}};
+  changes.reason = "promotion";
+  changes.effective = *Date::Parse("2026-06-30");
+  ASSERT_TRUE(store_->ApplyPeopleChanges(changes, "ann").ok());
+  EXPECT_EQ(**store_->GetPerson("dev"), promoted);
+  EXPECT_EQ(**store_->GetPerson("lead"), gone);
+  const auto history = *store_->LevelHistory("dev");
+  ASSERT_EQ(history.size(), 2u);
+  EXPECT_EQ(history[1].from_grade, "G");
+  EXPECT_EQ(history[1].to_grade, "H");
+  EXPECT_EQ(history[1].reason, "promotion");
+  EXPECT_EQ(history[1].approver, "ann");
+  const auto audit = *store_->AuditLog({"person", "lead", "", 0, 10});
+  ASSERT_EQ(audit.size(), 2u);
+  EXPECT_EQ(audit[1].action, "person.leave");
+  EXPECT_NE(audit[1].before.find("\"status\":\"active\""), std::string::npos);
+  EXPECT_NE(audit[1].after.find("\"status\":\"left\""), std::string::npos);
+  PeopleQuery active;
+  EXPECT_EQ(store_->ListPeople(active)->size(), 2u);
+}
+
+TEST_P(StoreTest, ABatchWithOneBadPersonWritesNothing) {
+  SeedOrganisation();
+  const auto people_before = *store_->AllPeople();
+  const auto audit_before = *store_->AuditLog({});
+  model::PeopleChanges changes;
+  changes.added = {MakePerson("new1", "boss", "G"), MakePerson("new2", "nobody", "G")};
+  changes.reason = "import";
+  const Status refused = store_->ApplyPeopleChanges(changes, "ann");
+  EXPECT_FALSE(refused.ok());
+  EXPECT_EQ(*store_->AllPeople(), people_before);
+  EXPECT_EQ(*store_->AuditLog({}), audit_before);
+}
+
+TEST_P(StoreTest, TheSchemaItselfRejectsBadRows) {
+  SeedOrganisation();
+  Database& db = store_->database();
+  EXPECT_FALSE(db.Run("UPDATE people SET manager_id = id WHERE id = 'dev'").ok());
+  EXPECT_FALSE(db.Run("UPDATE people SET status = 'gone' WHERE id = 'dev'").ok());
+  EXPECT_FALSE(db.Run("UPDATE people SET status = 'left' WHERE id = 'dev'").ok())
+      << "left without a left_date";
+  EXPECT_FALSE(db.Run("UPDATE people SET email = 'nobody' WHERE id = 'dev'").ok());
+  EXPECT_FALSE(db.Run("UPDATE people SET group_id = 'design' WHERE id = 'dev'").ok());
+}
+
+TEST_P(StoreTest, TheAuditLogIsAppendOnly) {
+  SeedOrganisation();
+  Database& db = store_->database();
+  const Status updated = db.Run("UPDATE audit_log SET actor = 'mallory'");
+  EXPECT_FALSE(updated.ok());
+  EXPECT_NE(updated.message().find("append-only"), std::string::npos) << updated.message();
+  EXPECT_FALSE(db.Run("DELETE FROM audit_log").ok());
+  EXPECT_FALSE(db.Run("DELETE FROM frameworks").ok());
+  EXPECT_EQ(store_->AuditLog({})->size(), 5u);
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, StoreTest, testing::AllEngines(), testing::EngineName);
+
+}  // namespace
+}  // namespace yardstick::store
