@@ -15,6 +15,24 @@ namespace {
 
 using model::Person;
 
+/// An open store and the frameworks its groups use.
+struct OrgSession {
+  std::unique_ptr<store::Store> store;
+  org::OrgFrameworks frameworks;
+};
+
+/// Opens the store at |url| and loads its frameworks; on failure prints why and returns nullopt.
+std::optional<OrgSession> OpenOrgOrReport(const std::string& url) {
+  auto store = OpenStoreOrReport(url);
+  if (!store) return std::nullopt;
+  Result<org::OrgFrameworks> frameworks = org::OrgFrameworks::Load(*store);
+  if (!frameworks.ok()) {
+    std::cerr << "yardstick: " << frameworks.status().message() << "\n";
+    return std::nullopt;
+  }
+  return OrgSession{std::move(store), std::move(*frameworks)};
+}
+
 std::string LevelLabel(const org::OrgFrameworks& frameworks, const Person& person) {
   const model::Framework* framework = frameworks.ForPerson(person);
   if (framework == nullptr) return "?";
@@ -131,13 +149,10 @@ Action PeopleShowSetup(CLI::App& app) {
   app.add_option("id", args->id, "Employee id")->required();
   AddDatabaseOption(app, args->db);
   return [args] {
-    auto store = OpenStoreOrReport(args->db);
-    if (!store) return kExitFailure;
-    Result<org::OrgFrameworks> frameworks = org::OrgFrameworks::Load(*store);
-    if (!frameworks.ok()) {
-      std::cerr << "yardstick: " << frameworks.status().message() << "\n";
-      return kExitFailure;
-    }
+    auto session = OpenOrgOrReport(args->db);
+    if (!session) return kExitFailure;
+    store::Store* store = session->store.get();
+    const org::OrgFrameworks* frameworks = &session->frameworks;
     const auto person = store->GetPerson(args->id);
     if (!person.ok()) {
       std::cerr << "yardstick: " << person.status().message() << "\n";
@@ -183,13 +198,10 @@ Action PeopleListSetup(CLI::App& app) {
   app.add_flag("--include-left", args->query.include_left, "Also list people who have left");
   AddDatabaseOption(app, args->db);
   return [args] {
-    auto store = OpenStoreOrReport(args->db);
-    if (!store) return kExitFailure;
-    Result<org::OrgFrameworks> frameworks = org::OrgFrameworks::Load(*store);
-    if (!frameworks.ok()) {
-      std::cerr << "yardstick: " << frameworks.status().message() << "\n";
-      return kExitFailure;
-    }
+    auto session = OpenOrgOrReport(args->db);
+    if (!session) return kExitFailure;
+    store::Store* store = session->store.get();
+    const org::OrgFrameworks* frameworks = &session->frameworks;
     if (!args->level.empty()) {
       args->query.grades = GradesOfLevel(*frameworks, args->query.group, args->level);
       if (args->query.grades.empty()) {
@@ -250,13 +262,10 @@ Action OrgTreeSetup(CLI::App& app) {
       ->check(CLI::PositiveNumber);
   AddDatabaseOption(app, args->db);
   return [args] {
-    auto store = OpenStoreOrReport(args->db);
-    if (!store) return kExitFailure;
-    Result<org::OrgFrameworks> frameworks = org::OrgFrameworks::Load(*store);
-    if (!frameworks.ok()) {
-      std::cerr << "yardstick: " << frameworks.status().message() << "\n";
-      return kExitFailure;
-    }
+    auto session = OpenOrgOrReport(args->db);
+    if (!session) return kExitFailure;
+    store::Store* store = session->store.get();
+    const org::OrgFrameworks* frameworks = &session->frameworks;
     std::vector<Person> roots;
     if (!args->root.empty()) {
       const auto person = store->GetPerson(args->root);
