@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "base/fault_injection.h"
 #include "store/migrations.h"
 
 namespace yardstick::store {
@@ -381,7 +382,11 @@ Status Store::ApplyPeopleChanges(const model::PeopleChanges& changes, const std:
         !s.ok()) {
       return s;
     }
-    return database_->InsertRows("audit_log", kAuditColumns, writes.audit);
+    if (Status s = database_->InsertRows("audit_log", kAuditColumns, writes.audit); !s.ok()) {
+      return s;
+    }
+    PauseIfInjected("people-before-commit");
+    return Status::Ok();
   });
 }
 
