@@ -7,8 +7,10 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build ccache pkg-config
   libyaml-cpp-dev libcli11-dev nlohmann-json3-dev libfmt-dev libsqlite3-dev libsodium-dev
-  libcsv-dev
+  libcsv-dev libpq-dev postgresql libxlsxwriter-dev
+  libcmark-gfm-dev libcmark-gfm-extensions-dev
   libgtest-dev libgmock-dev libbenchmark-dev
+  libreoffice-calc-nogui  # the XLSX export test opens the files with LibreOffice
   clang clang-format clang-tidy
 )
 if [[ "${1:-}" == "--with-fuzz" ]]; then

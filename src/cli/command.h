@@ -34,8 +34,10 @@ struct Command {
 /// Command sets, one per source file; main.cc lists them in kCommandSets.
 std::vector<Command> FrameworkCommands();  ///< framework check|lint|import|site|load
 std::vector<Command> OrgCommands();        ///< group …, people show|list, org tree
+std::vector<Command> PeopleCommands();     ///< people import
 std::vector<Command> ExportCommands();     ///< people export, history export
 std::vector<Command> DatabaseCommands();   ///< db dump|restore
+std::vector<Command> DemoCommands();       ///< demo init
 
 /// Adds the `--db URL` option every store-backed command has (default yardstick.db, or the
 /// YARDSTICK_DB environment variable).

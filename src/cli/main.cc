@@ -20,15 +20,15 @@ constexpr Group kGroups[] = {
     {"org", "The organisation: the manager tree"},
     {"history", "Level history: every change of grade, with reason and approver"},
     {"db", "The whole database: dump to JSON, restore (SQLite or PostgreSQL)"},
+    {"demo", "A realistic demo organisation to try Yardstick on"},
 };
 
 // Every command set; each returns rows naming one of the groups above.
 using CommandSet = std::vector<yardstick::cli::Command> (*)();
 constexpr CommandSet kCommandSets[] = {
-    yardstick::cli::FrameworkCommands,
-    yardstick::cli::OrgCommands,
-    yardstick::cli::ExportCommands,
-    yardstick::cli::DatabaseCommands,
+    yardstick::cli::FrameworkCommands, yardstick::cli::OrgCommands,
+    yardstick::cli::PeopleCommands,    yardstick::cli::ExportCommands,
+    yardstick::cli::DatabaseCommands,  yardstick::cli::DemoCommands,
 };
 
 }  // namespace

@@ -16,10 +16,15 @@
 #include <fmt/format.h>
 
 #include "base/text.h"
+#include "ladder/markdown_blocks.h"
 #include "model/framework_validation.h"
 
 namespace yardstick::ladder {
 namespace {
+
+using markdown::Block;
+using markdown::BlockKind;
+using markdown::TableRow;
 
 // Diagnostic codes, stable so that scripts can name them.
 constexpr const char* kCodeUnplaced = "import/unplaced";
@@ -148,580 +153,6 @@ std::string_view TrimSeparators(std::string_view text) {
   }
   return text;
 }
-
-// ---------------------------------------------------------------------------------------------
-// Inline Markdown: turning "**Ships** [features](url) `end to end`" into plain text.
-
-struct Entity {
-  std::string_view name;
-  std::string_view text;
-};
-constexpr std::array<Entity, 7> kEntities = {{{"&amp;", "&"},
-                                              {"&nbsp;", " "},
-                                              {"&lt;", "<"},
-                                              {"&gt;", ">"},
-                                              {"&quot;", "\""},
-                                              {"&#39;", "'"},
-                                              {"&apos;", "'"}}};
-
-/// The length of the HTML tag starting at |text| ("<br/>", "</b>", "<!-- x -->"), or 0.
-size_t HtmlTagLength(std::string_view text) {
-  if (text.size() < 3 || text[0] != '<') return 0;
-  if (StartsWith(text, "<!--")) {
-    const size_t end = text.find("-->", 4);
-    return end == std::string_view::npos ? 0 : end + 3;
-  }
-  const char next = text[1];
-  if (!IsAlpha(next) && next != '/') return 0;
-  const size_t end = text.find('>');
-  return end == std::string_view::npos ? 0 : end + 1;
-}
-
-bool IsLineBreakTag(std::string_view tag) {
-  const std::vector<std::string> words = Words(tag);
-  return words.size() == 1 && words[0] == "br";
-}
-
-/// "[text](url)", "[text][ref]" or "[text]" at the start of |rest|: appends the text and returns
-/// how many characters were read (0 when |rest| is no link).
-size_t ReadLink(std::string_view rest, std::string& out) {
-  const size_t close = rest.find(']');
-  if (close == std::string_view::npos) return 0;
-  out += rest.substr(1, close - 1);
-  const char after = close + 1 < rest.size() ? rest[close + 1] : '\0';
-  const char closer = after == '(' ? ')' : (after == '[' ? ']' : '\0');
-  if (closer == '\0') return close + 1;
-  const size_t end = rest.find(closer, close + 2);
-  return end == std::string_view::npos ? close + 1 : end + 1;
-}
-
-/// An HTML tag ("<br>" reads as a space, others as nothing) or an autolink ("<https://…>") at the
-/// start of |rest|; returns how many characters were read.
-size_t ReadAngleBrackets(std::string_view rest, std::string& out) {
-  if (const size_t length = HtmlTagLength(rest); length > 0) {
-    if (IsLineBreakTag(rest.substr(0, length))) out += ' ';
-    return length;
-  }
-  const size_t end = rest.find('>');
-  if (!StartsWith(rest, "<http") || end == std::string_view::npos) return 0;
-  out += rest.substr(1, end - 1);
-  return end + 1;
-}
-
-size_t ReadEntity(std::string_view rest, std::string& out) {
-  const auto entity = std::find_if(kEntities.begin(), kEntities.end(),
-                                   [&](const Entity& e) { return StartsWith(rest, e.name); });
-  if (entity == kEntities.end()) return 0;
-  out += entity->text;
-  return entity->name.size();
-}
-
-/// Replaces links, images, code spans, HTML tags and entities by their text.
-std::string StripInlineSyntax(std::string_view raw) {
-  std::string out;
-  // Openers after the last closer cannot match: skipping them keeps long lines linear.
-  const size_t last_bracket = raw.rfind(']') == std::string_view::npos ? 0 : raw.rfind(']');
-  const size_t last_angle = raw.rfind('>') == std::string_view::npos ? 0 : raw.rfind('>');
-  for (size_t i = 0; i < raw.size();) {
-    const std::string_view rest = raw.substr(i);
-    const char c = rest.front();
-    size_t read = 0;
-    if (c == '\\' && rest.size() > 1 && !IsAlnum(rest[1]) && !IsBlank(rest[1])) {
-      out += rest[1];
-      read = 2;
-    } else if (c == '[' && i < last_bracket) {
-      read = ReadLink(rest, out);
-    } else if (c == '<' && i < last_angle) {
-      read = ReadAngleBrackets(rest, out);
-    } else if (c == '&') {
-      read = ReadEntity(rest, out);
-    } else if (c == '`' || (c == '!' && rest.size() > 1 && rest[1] == '[')) {
-      read = 1;  // code span markers and image markers carry no text
-    }
-    if (read == 0) {
-      out += c;
-      read = 1;
-    }
-    i += read;
-  }
-  return out;
-}
-
-/// True when the emphasis marker at |i| opens or closes emphasis: it touches a word on exactly
-/// one side. "snake_case" and "3 * 4" keep theirs.
-bool IsEmphasisMarker(std::string_view text, size_t i) {
-  const auto solid = [&](size_t at) { return at < text.size() && !IsBlank(text[at]); };
-  const bool before = i > 0 && solid(i - 1);
-  const bool after = solid(i + 1);
-  if (before == after) return false;
-  if (text[i] == '_' && before && after) return false;
-  return true;
-}
-
-std::string StripEmphasis(std::string_view text) {
-  std::string out;
-  for (size_t i = 0; i < text.size(); ++i) {
-    const std::string_view rest = text.substr(i);
-    if (StartsWith(rest, "**") || StartsWith(rest, "__") || StartsWith(rest, "~~")) {
-      ++i;
-      continue;
-    }
-    if ((text[i] == '*' || text[i] == '_') && IsEmphasisMarker(text, i)) continue;
-    out += text[i];
-  }
-  return out;
-}
-
-std::string CollapseSpaces(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    if (IsBlank(c) || c == '\n') {
-      if (!out.empty() && out.back() != ' ') out += ' ';
-    } else {
-      out += c;
-    }
-  }
-  return std::string(Trim(out));
-}
-
-/// Plain text of a line of inline Markdown.
-std::string CleanInline(std::string_view raw) {
-  return CollapseSpaces(StripEmphasis(StripInlineSyntax(raw)));
-}
-
-// ---------------------------------------------------------------------------------------------
-// Input preparation: lines, with binary and encoding problems found first.
-
-struct RawLine {
-  std::string text;
-  int number = 0;
-};
-
-/// The length of the valid UTF-8 sequence at |text|, or 0 when it is not valid.
-size_t Utf8SequenceLength(std::string_view text) {
-  const auto byte = [&](size_t i) { return static_cast<unsigned char>(text[i]); };
-  const unsigned char lead = byte(0);
-  size_t length = 0;
-  unsigned char min_second = 0x80;
-  unsigned char max_second = 0xBF;
-  if (lead < 0x80) return 1;
-  if (lead >= 0xC2 && lead <= 0xDF) {
-    length = 2;
-  } else if (lead >= 0xE0 && lead <= 0xEF) {
-    length = 3;
-    if (lead == 0xE0) min_second = 0xA0;
-    if (lead == 0xED) max_second = 0x9F;
-  } else if (lead >= 0xF0 && lead <= 0xF4) {
-    length = 4;
-    if (lead == 0xF0) min_second = 0x90;
-    if (lead == 0xF4) max_second = 0x8F;
-  } else {
-    return 0;
-  }
-  if (text.size() < length || byte(1) < min_second || byte(1) > max_second) return 0;
-  for (size_t i = 2; i < length; ++i) {
-    if (byte(i) < 0x80 || byte(i) > 0xBF) return 0;
-  }
-  return length;
-}
-
-struct PreparedInput {
-  std::vector<RawLine> lines;
-  std::optional<SourceLoc> binary_at;  ///< where a NUL byte was found
-};
-
-/// Splits |markdown| into lines (\n, \r\n or \r), drops a byte-order mark, and replaces bytes that
-/// are not valid UTF-8 and control characters by one byte each ('?' or ' ') so that columns stay
-/// true. Reports the first invalid byte once.
-PreparedInput PrepareInput(std::string_view markdown, Diagnostics& diagnostics) {
-  PreparedInput input;
-  if (StartsWith(markdown, "\xEF\xBB\xBF")) markdown.remove_prefix(3);
-  RawLine line{"", 1};
-  bool reported_encoding = false;
-  for (size_t i = 0; i < markdown.size();) {
-    const char c = markdown[i];
-    const SourceLoc here{line.number, static_cast<int>(line.text.size()) + 1};
-    if (c == '\n' || c == '\r') {
-      i += (c == '\r' && i + 1 < markdown.size() && markdown[i + 1] == '\n') ? 2 : 1;
-      input.lines.push_back(std::move(line));
-      line = RawLine{"", here.line + 1};
-      continue;
-    }
-    if (c == '\0') {
-      input.binary_at = here;
-      return input;
-    }
-    const size_t length = Utf8SequenceLength(markdown.substr(i));
-    if (length == 0) {
-      if (!reported_encoding) {
-        diagnostics.Warning(
-            here, kCodeEncoding,
-            "the input is not valid UTF-8 here; invalid bytes were replaced by '?'");
-        reported_encoding = true;
-      }
-      line.text += '?';
-      ++i;
-      continue;
-    }
-    const bool control = length == 1 && ((c > 0 && c < 0x20 && c != '\t') || c == 0x7F);
-    line.text += control ? std::string(" ") : std::string(markdown.substr(i, length));
-    i += length;
-  }
-  input.lines.push_back(std::move(line));
-  return input;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Blocks: the Markdown structure of the document (headings, list items, paragraphs, tables).
-
-enum class BlockKind { kHeading, kBullet, kParagraph, kTable };
-
-struct TextLine {
-  std::string text;
-  SourceLoc loc;  ///< where the text starts
-};
-
-struct TableCell {
-  std::string text;  ///< raw, trimmed
-  SourceLoc loc;     ///< where the text starts (or where the empty cell is)
-};
-
-struct TableRow {
-  std::vector<TableCell> cells;
-  SourceLoc loc;
-};
-
-struct Block {
-  BlockKind kind = BlockKind::kParagraph;
-  SourceLoc loc;                ///< the block's first non-blank character ('#', '-', '|', text)
-  int depth = 0;                ///< heading: 1-6; list item: its indentation
-  std::string text;             ///< heading or list item text, raw inline Markdown
-  SourceLoc text_loc;           ///< where |text| starts
-  int content_indent = 0;       ///< list item: the indentation its continuation lines use
-  bool has_children = false;    ///< list item: a more indented item follows it directly
-  std::vector<TextLine> lines;  ///< paragraph lines
-  std::vector<TableRow> rows;   ///< table: header row first, delimiter row left out
-};
-
-struct LineView {
-  std::string_view content;  ///< after indentation (and block quote markers)
-  int indent = 0;            ///< in columns, a tab counting to the next multiple of 4
-  SourceLoc loc;             ///< where |content| starts
-};
-
-int IndentWidth(std::string_view text, size_t* bytes) {
-  int width = 0;
-  size_t i = 0;
-  for (; i < text.size() && IsBlank(text[i]); ++i)
-    width = text[i] == '\t' ? (width / 4 + 1) * 4 : width + 1;
-  *bytes = i;
-  return width;
-}
-
-/// Splits a table row on unescaped '|', dropping the outer pipes.
-TableRow SplitTableRow(const LineView& line) {
-  TableRow row{{}, line.loc};
-  std::string_view content = line.content;
-  while (!content.empty() && IsBlank(content.back())) content.remove_suffix(1);
-  size_t start = StartsWith(content, "|") ? 1 : 0;
-  const auto add_cell = [&](size_t begin, size_t end) {
-    std::string_view raw = content.substr(begin, end - begin);
-    size_t lead = 0;
-    while (lead < raw.size() && IsBlank(raw[lead])) ++lead;
-    row.cells.push_back({std::string(Trim(raw)),
-                         {line.loc.line, line.loc.column + static_cast<int>(begin + lead)}});
-  };
-  for (size_t i = start; i < content.size(); ++i) {
-    if (content[i] == '\\') {
-      ++i;
-    } else if (content[i] == '|') {
-      add_cell(start, i);
-      start = i + 1;
-    }
-  }
-  if (start < content.size()) add_cell(start, content.size());
-  if (row.cells.empty()) row.cells.push_back({"", line.loc});  // "|" alone: one empty cell
-  return row;
-}
-
-bool IsDelimiterRow(std::string_view content) {
-  content = Trim(content);
-  if (content.find('|') == std::string_view::npos || content.find('-') == std::string_view::npos) {
-    return false;
-  }
-  return std::all_of(content.begin(), content.end(),
-                     [](char c) { return c == '|' || c == ':' || c == '-' || IsBlank(c); });
-}
-
-bool IsThematicBreak(std::string_view content) {
-  content = Trim(content);
-  if (content.size() < 3) return false;
-  const char mark = content.front();
-  if (mark != '-' && mark != '*' && mark != '_') return false;
-  int count = 0;
-  for (char c : content) {
-    if (c == mark) {
-      ++count;
-    } else if (!IsBlank(c)) {
-      return false;
-    }
-  }
-  return count >= 3;
-}
-
-/// Reads Markdown lines into blocks. Code blocks and HTML comments are skipped with a warning
-/// (their content is not part of a ladder); unclosed ones are reported and the lines after them
-/// read normally, so that one stray fence cannot swallow the rest of a document.
-class BlockReader {
- public:
-  BlockReader(const std::vector<RawLine>& lines, Diagnostics& diagnostics)
-      : lines_(lines), diagnostics_(diagnostics) {}
-
-  std::vector<Block> Read() {
-    for (index_ = 0; index_ < lines_.size(); ++index_) ReadLine();
-    FlushParagraph();
-    return std::move(blocks_);
-  }
-
- private:
-  [[nodiscard]] LineView View(size_t index) const {
-    const RawLine& line = lines_[index];
-    size_t bytes = 0;
-    LineView view;
-    view.indent = IndentWidth(line.text, &bytes);
-    view.content = std::string_view(line.text).substr(bytes);
-    view.loc = {line.number, static_cast<int>(bytes) + 1};
-    while (!view.content.empty() && IsBlank(view.content.back())) view.content.remove_suffix(1);
-    return view;
-  }
-
-  static void StripBlockQuote(LineView& line) {
-    while (StartsWith(line.content, ">")) {
-      size_t skip = 1;
-      while (skip < line.content.size() && IsBlank(line.content[skip])) ++skip;
-      line.content.remove_prefix(skip);
-      line.loc.column += static_cast<int>(skip);
-      line.indent = 0;
-    }
-  }
-
-  void ReadLine() {
-    LineView line = View(index_);
-    StripBlockQuote(line);
-    if (line.content.empty()) {
-      FlushParagraph();
-      previous_blank_ = true;
-      return;
-    }
-    const bool may_open_block = line.indent <= 3;
-    const bool handled =
-        (may_open_block && (ReadFence(line) || ReadComment(line) || ReadAtxHeading(line) ||
-                            ReadSetextUnderline(line) || ReadThematicBreak(line))) ||
-        ReadTable(line) || ReadListItem(line);
-    if (!handled) ReadText(line);
-    previous_blank_ = false;
-  }
-
-  bool ReadFence(const LineView& line) {
-    const char mark = line.content.front();
-    if ((mark != '`' && mark != '~') || !StartsWith(line.content, std::string(3, mark))) {
-      return false;
-    }
-    FlushParagraph();
-    const size_t fence = line.content.find_first_not_of(mark);
-    const size_t length = fence == std::string_view::npos ? line.content.size() : fence;
-    size_t& unclosed = mark == '`' ? unclosed_backtick_fence_ : unclosed_tilde_fence_;
-    // A fence this long found no closing line before: none exists further down either.
-    for (size_t j = length >= unclosed ? lines_.size() : index_ + 1; j < lines_.size(); ++j) {
-      const std::string_view content = Trim(View(j).content);
-      if (content.size() >= length && content.find_first_not_of(mark) == std::string_view::npos) {
-        diagnostics_.Warning(line.loc, kCodeUnplaced,
-                             fmt::format("skipped a code block (lines {}-{}): code is not part of "
-                                         "a ladder",
-                                         lines_[index_].number, lines_[j].number));
-        index_ = j;
-        return true;
-      }
-    }
-    unclosed = std::min(unclosed, length);
-    diagnostics_.Warning(line.loc, kCodeStructure,
-                         "this code fence is never closed; it was ignored and the lines after "
-                         "it read as normal text");
-    return true;
-  }
-
-  bool ReadComment(const LineView& line) {
-    if (!StartsWith(line.content, "<!--")) return false;
-    FlushParagraph();
-    if (line.content.find("-->", 4) != std::string_view::npos) return true;
-    for (size_t j = comment_unclosed_ ? lines_.size() : index_ + 1; j < lines_.size(); ++j) {
-      if (View(j).content.find("-->") != std::string_view::npos) {
-        index_ = j;
-        return true;
-      }
-    }
-    comment_unclosed_ = true;  // no later comment can find a closing line either
-    diagnostics_.Warning(line.loc, kCodeStructure,
-                         "this HTML comment is never closed; its first line was ignored and the "
-                         "lines after it read as normal text");
-    return true;
-  }
-
-  bool ReadAtxHeading(const LineView& line) {
-    size_t hashes = 0;
-    while (hashes < line.content.size() && line.content[hashes] == '#') ++hashes;
-    if (hashes == 0 || hashes > 6) return false;
-    if (hashes < line.content.size() && !IsBlank(line.content[hashes])) return false;
-    FlushParagraph();
-    std::string_view text = line.content.substr(hashes);
-    size_t lead = 0;
-    while (lead < text.size() && IsBlank(text[lead])) ++lead;
-    text.remove_prefix(lead);
-    // A closing sequence of '#' is not part of the text.
-    const size_t last = text.find_last_not_of('#');
-    if (last == std::string_view::npos) {
-      text = {};
-    } else if (last + 1 < text.size() && IsBlank(text[last])) {
-      text = Trim(text.substr(0, last));
-    }
-    Block block;
-    block.kind = BlockKind::kHeading;
-    block.loc = line.loc;
-    block.depth = static_cast<int>(hashes);
-    block.text = std::string(text);
-    block.text_loc = {line.loc.line, line.loc.column + static_cast<int>(hashes + lead)};
-    blocks_.push_back(std::move(block));
-    return true;
-  }
-
-  /// "Title\n=====" or "Title\n-----": the open paragraph becomes a heading.
-  bool ReadSetextUnderline(const LineView& line) {
-    if (!in_paragraph_) return false;
-    const char mark = line.content.front();
-    if (mark != '=' && mark != '-') return false;
-    if (line.content.find_first_not_of(mark) != std::string_view::npos) return false;
-    if (mark == '-' && line.content.size() < 2) return false;
-    Block heading;
-    heading.kind = BlockKind::kHeading;
-    heading.loc = paragraph_.loc;
-    heading.text_loc = paragraph_.loc;
-    heading.depth = mark == '=' ? 1 : 2;
-    for (const TextLine& text_line : paragraph_.lines) {
-      heading.text += (heading.text.empty() ? "" : " ") + text_line.text;
-    }
-    in_paragraph_ = false;
-    blocks_.push_back(std::move(heading));
-    return true;
-  }
-
-  bool ReadThematicBreak(const LineView& line) {
-    if (!IsThematicBreak(line.content)) return false;
-    FlushParagraph();
-    return true;
-  }
-
-  bool ReadTable(const LineView& line) {
-    if (line.content.find('|') == std::string_view::npos || index_ + 1 >= lines_.size()) {
-      return false;
-    }
-    LineView delimiter = View(index_ + 1);
-    StripBlockQuote(delimiter);
-    if (!IsDelimiterRow(delimiter.content)) return false;
-    FlushParagraph();
-    Block table;
-    table.kind = BlockKind::kTable;
-    table.loc = line.loc;
-    table.rows.push_back(SplitTableRow(line));
-    size_t next = index_ + 2;
-    for (; next < lines_.size(); ++next) {
-      LineView row = View(next);
-      StripBlockQuote(row);
-      if (row.content.empty() || row.content.find('|') == std::string_view::npos) break;
-      table.rows.push_back(SplitTableRow(row));
-    }
-    index_ = next - 1;
-    blocks_.push_back(std::move(table));
-    return true;
-  }
-
-  /// The length of a list marker ("- ", "* ", "+ ", "12. ", "3) ") at the start of |content|.
-  static size_t ListMarkerLength(std::string_view content) {
-    size_t marker = 0;
-    if (content[0] == '-' || content[0] == '*' || content[0] == '+') {
-      marker = 1;
-    } else {
-      while (marker < content.size() && marker < 9 && IsDigit(content[marker])) ++marker;
-      if (marker == 0 || marker >= content.size()) return 0;
-      if (content[marker] != '.' && content[marker] != ')') return 0;
-      ++marker;
-    }
-    if (marker < content.size() && !IsBlank(content[marker])) return 0;
-    return marker;
-  }
-
-  bool ReadListItem(const LineView& line) {
-    const size_t marker = ListMarkerLength(line.content);
-    if (marker == 0) return false;
-    FlushParagraph();
-    size_t start = marker;
-    while (start < line.content.size() && IsBlank(line.content[start])) ++start;
-    std::string_view text = line.content.substr(start);
-    if (StartsWith(text, "[ ] ") || StartsWith(text, "[x] ") || StartsWith(text, "[X] ")) {
-      text.remove_prefix(4);
-      start += 4;
-    }
-    if (Trim(text).empty()) return true;  // an empty item holds nothing to place
-    Block item;
-    item.kind = BlockKind::kBullet;
-    item.loc = line.loc;
-    item.depth = line.indent;
-    item.content_indent = line.indent + static_cast<int>(marker) + 1;
-    item.text = std::string(text);
-    item.text_loc = {line.loc.line, line.loc.column + static_cast<int>(start)};
-    if (!blocks_.empty() && blocks_.back().kind == BlockKind::kBullet &&
-        blocks_.back().depth < item.depth) {
-      blocks_.back().has_children = true;
-    }
-    blocks_.push_back(std::move(item));
-    return true;
-  }
-
-  void ReadText(const LineView& line) {
-    if (in_paragraph_) {
-      paragraph_.lines.push_back({std::string(line.content), line.loc});
-      return;
-    }
-    if (!blocks_.empty() && blocks_.back().kind == BlockKind::kBullet &&
-        (!previous_blank_ || line.indent >= blocks_.back().content_indent)) {
-      blocks_.back().text += " ";
-      blocks_.back().text += line.content;
-      return;
-    }
-    paragraph_ = Block{};
-    paragraph_.kind = BlockKind::kParagraph;
-    paragraph_.loc = line.loc;
-    paragraph_.lines.push_back({std::string(line.content), line.loc});
-    in_paragraph_ = true;
-  }
-
-  void FlushParagraph() {
-    if (!in_paragraph_) return;
-    blocks_.push_back(std::move(paragraph_));
-    paragraph_ = Block{};
-    in_paragraph_ = false;
-  }
-
-  const std::vector<RawLine>& lines_;
-  Diagnostics& diagnostics_;
-  std::vector<Block> blocks_;
-  Block paragraph_;
-  bool in_paragraph_ = false;
-  bool previous_blank_ = false;
-  size_t index_ = 0;
-  size_t unclosed_backtick_fence_ = SIZE_MAX;  ///< shortest fence known to be never closed
-  size_t unclosed_tilde_fence_ = SIZE_MAX;
-  bool comment_unclosed_ = false;  ///< no "-->" follows the comment that searched last
-};
 
 // ---------------------------------------------------------------------------------------------
 // Level headings: "L2 Core engineer", "T5/L5 Senior", "Senior (L3)", "Level 3", "Staff".
@@ -947,8 +378,8 @@ bool IsSummaryHeading(std::string_view text) {
 // Labels: "**Leadership:**", "Knowledge & Experience:", "Time as IC: 60-80%".
 
 struct InlineLabel {
-  std::string label;       ///< plain text, without the colon
-  std::string rest;        ///< raw text after the label
+  std::string label;       ///< without the colon
+  std::string rest;        ///< the text after the label
   size_t rest_offset = 0;  ///< where |rest| starts in the labelled text
   bool bold = false;
   bool colon = false;  ///< "Label:" or "**Label** —", not just bold text
@@ -959,14 +390,13 @@ size_t SkipBlanks(std::string_view text, size_t pos) {
   return pos;
 }
 
-std::optional<InlineLabel> ParseBoldLabel(std::string_view text) {
-  const std::string_view marker = text.substr(0, 2);
-  const size_t close = text.find(marker, 2);
-  if (close == std::string_view::npos || close == 2) return std::nullopt;
+/// "**Label:** rest", "**Label**: rest", "**Label** — rest", "**Label**".
+std::optional<InlineLabel> ParseBoldLabel(const markdown::Text& labelled) {
+  const std::string_view text = labelled.plain;
   InlineLabel label;
   label.bold = true;
-  std::string_view inner = Trim(text.substr(2, close - 2));
-  size_t rest = SkipBlanks(text, close + 2);
+  std::string_view inner = Trim(text.substr(0, labelled.strong_prefix));
+  size_t rest = SkipBlanks(text, labelled.strong_prefix);
   if (!inner.empty() && inner.back() == ':') {
     inner.remove_suffix(1);
     label.colon = true;
@@ -979,7 +409,7 @@ std::optional<InlineLabel> ParseBoldLabel(std::string_view text) {
   } else if (rest < text.size()) {
     return std::nullopt;  // emphasis that opens a sentence: "**Always** writes tests"
   }
-  label.label = CleanInline(inner);
+  label.label = std::string(Trim(inner));
   label.rest = std::string(Trim(text.substr(rest)));
   label.rest_offset = rest;
   if (label.label.empty()) return std::nullopt;
@@ -998,16 +428,16 @@ std::optional<InlineLabel> ParsePlainLabel(std::string_view text) {
   }
   InlineLabel label;
   label.colon = true;
-  label.label = CleanInline(head);
+  label.label = std::string(Trim(head));
   label.rest_offset = SkipBlanks(text, colon + 1);
   label.rest = std::string(Trim(text.substr(label.rest_offset)));
   if (label.label.empty()) return std::nullopt;
   return label;
 }
 
-std::optional<InlineLabel> ParseInlineLabel(std::string_view text) {
-  if (StartsWith(text, "**") || StartsWith(text, "__")) return ParseBoldLabel(text);
-  return ParsePlainLabel(text);
+std::optional<InlineLabel> ParseInlineLabel(const markdown::Text& text) {
+  if (text.strong_prefix > 0) return ParseBoldLabel(text);
+  return ParsePlainLabel(text.plain);
 }
 
 bool IsEquivalenceLabel(std::string_view label) {
@@ -1090,7 +520,7 @@ std::vector<GuideToken> GuideTokens(std::string_view text) {
 
 /// Reads "3-5 years", "3 to 5 years", "8+ years", "at least 8 years", "60-80%", "5".
 std::optional<model::NumberRange> ParseGuideRange(std::string_view value) {
-  const std::vector<GuideToken> tokens = GuideTokens(CleanInline(value));
+  const std::vector<GuideToken> tokens = GuideTokens(value);
   constexpr std::array<std::string_view, 9> kLeading = {"about",         "around",    "approx",
                                                         "approximately", "typically", "usually",
                                                         "roughly",       "at",        "least"};
@@ -1162,45 +592,26 @@ bool IsEmptyCell(std::string_view text) {
          lowered == "n/a" || lowered == "none";
 }
 
-/// True when the ';' at |pos| ends an HTML entity such as "&amp;".
-bool EndsEntity(std::string_view text, size_t pos) {
-  size_t start = pos;
-  while (start > 0 && (IsAlnum(text[start - 1]) || text[start - 1] == '#')) --start;
-  return start > 0 && start < pos && text[start - 1] == '&';
-}
-
 struct CellPiece {
-  std::string text;  ///< plain text
+  std::string text;
   SourceLoc loc;
 };
 
-/// The criteria in a table cell: separated by <br> or ';'.
-std::vector<CellPiece> SplitCell(const TableCell& cell) {
+/// The criteria in a table cell: separated by "<br>" or ';'.
+std::vector<CellPiece> SplitCell(const markdown::Text& cell) {
   std::vector<CellPiece> pieces;
-  const std::string_view text = cell.text;
+  const std::string_view text = cell.plain;
   size_t start = 0;
-  const auto add = [&](size_t end) {
-    const std::string_view raw = text.substr(start, end - start);
-    const std::string clean = CleanInline(raw);
-    if (!IsEmptyCell(clean)) {
-      const size_t lead = SkipBlanks(raw, 0);
-      pieces.push_back({clean, {cell.loc.line, cell.loc.column + static_cast<int>(start + lead)}});
+  for (size_t i = 0; i <= text.size(); ++i) {
+    const bool separator = i == text.size() || text[i] == ';' ||
+                           std::binary_search(cell.breaks.begin(), cell.breaks.end(), i);
+    if (!separator) continue;
+    const std::string_view piece = text.substr(start, i - start);
+    if (!IsEmptyCell(piece)) {
+      pieces.push_back({std::string(Trim(piece)), cell.At(SkipBlanks(text, start))});
     }
-  };
-  for (size_t i = 0; i < text.size(); ++i) {
-    size_t separator = 0;
-    if (text[i] == ';' && !EndsEntity(text, i)) {
-      separator = 1;
-    } else if (text[i] == '<') {
-      const size_t length = HtmlTagLength(text.substr(i));
-      if (length > 0 && IsLineBreakTag(text.substr(i, length))) separator = length;
-    }
-    if (separator == 0) continue;
-    add(i);
-    start = i + separator;
-    i = start - 1;
+    start = i + 1;
   }
-  add(text.size());
   return pieces;
 }
 
@@ -1235,7 +646,7 @@ struct Link {
 
 /// A restriction that holds for one list item and the items nested in it.
 struct ItemScope {
-  int indent = 0;
+  int depth = 0;  ///< the item's nesting depth
   std::vector<int> levels;
 };
 
@@ -1291,11 +702,17 @@ class Importer {
         case BlockKind::kParagraph:
           ReadParagraph(block);
           break;
-        case BlockKind::kBullet:
+        case BlockKind::kListItem:
           ReadListItem(block);
           break;
         case BlockKind::kTable:
           ReadTable(block);
+          break;
+        case BlockKind::kCode:
+          ReadCode(block);
+          break;
+        case BlockKind::kHtml:
+          ReadHtml(block);
           break;
       }
     }
@@ -1315,7 +732,7 @@ class Importer {
 
   [[nodiscard]] bool NextBlockIsListItem() const {
     return block_index_ + 1 < blocks_->size() &&
-           (*blocks_)[block_index_ + 1].kind == BlockKind::kBullet;
+           (*blocks_)[block_index_ + 1].kind == BlockKind::kListItem;
   }
 
   [[nodiscard]] std::string LevelIds(const std::vector<int>& levels) const {
@@ -1346,13 +763,16 @@ class Importer {
 
   // --- Paragraphs and list items.
   void ReadParagraph(const Block& block);
-  bool ReadDirective(std::string_view text, SourceLoc loc);
-  bool ApplyLabel(const InlineLabel& label, SourceLoc loc, std::optional<int> item_indent);
+  bool ReadDirective(const markdown::Text& text);
+  bool ApplyLabel(const InlineLabel& label, const markdown::Text& text,
+                  std::optional<int> item_depth);
   void ReadProse(const std::string& raw, SourceLoc loc);
   void SetSummaryOrDescription(const std::string& text, SourceLoc loc,
                                const std::vector<int>& levels);
   void WarnUnplaced(SourceLoc loc, std::string_view what, std::string_view text);
   void ReadListItem(const Block& block);
+  void ReadCode(const Block& block);
+  void ReadHtml(const Block& block);
   void SetGuide(const std::vector<int>& levels, GuideKind kind, const model::NumberRange& range,
                 SourceLoc loc);
   void RecordEquivalence(const std::vector<int>& levels, const std::string& label,
@@ -1365,9 +785,10 @@ class Importer {
   void ReadLevelByAreaTable(const Block& block);
   void ReadAreaRowsTable(const Block& block);
   void WarnRaggedRows(const Block& block);
-  RowLabel ClassifyLabel(const TableCell& label, const std::vector<const TableCell*>& cells);
-  void ApplyCell(const std::vector<int>& levels, const RowLabel& label, const TableCell& cell);
-  std::vector<int> LevelsForCell(const TableCell& cell);
+  RowLabel ClassifyLabel(const markdown::Text& label,
+                         const std::vector<const markdown::Text*>& cells);
+  void ApplyCell(const std::vector<int>& levels, const RowLabel& label, const markdown::Text& cell);
+  std::vector<int> LevelsForCell(const markdown::Text& cell);
 
   // --- Building the framework.
   [[nodiscard]] bool ListedHighestFirst() const;
@@ -1416,7 +837,7 @@ class Importer {
 // --- Headings -------------------------------------------------------------------------------
 
 void Importer::ReadHeading(const Block& block) {
-  const std::string text = CleanInline(block.text);
+  const std::string& text = block.text.plain;
   if (context_.only_depth >= block.depth) context_.only.clear();
   context_.scope.reset();
   const std::optional<LevelHeading> heading = ParseLevelHeading(text);
@@ -1475,7 +896,7 @@ void Importer::ReadSubHeading(const std::string& text, const Block& block) {
                          "skipped an empty heading; the area before it continues");
     return;
   }
-  context_.area = EnsureArea(text, block.text_loc);
+  context_.area = EnsureArea(text, block.text.loc);
   context_.has_content = true;
 }
 
@@ -1649,34 +1070,35 @@ void Importer::ReadParagraph(const Block& block) {
     prose.clear();
   };
   for (size_t i = 0; i < block.lines.size(); ++i) {
-    const TextLine& line = block.lines[i];
-    if (ReadDirective(line.text, line.loc)) {
+    const markdown::Text& line = block.lines[i];
+    if (ReadDirective(line)) {
       flush();
       continue;
     }
-    const std::optional<InlineLabel> label = ParseInlineLabel(line.text);
+    const std::optional<InlineLabel> label = ParseInlineLabel(line);
     const bool last = i + 1 == block.lines.size();
     const bool is_label = label && ((label->bold && (label->colon || label->rest.empty())) ||
                                     (label->rest.empty() && last && NextBlockIsListItem()));
     if (is_label && InLevel()) {
       flush();
-      ApplyLabel(*label, line.loc, std::nullopt);
+      ApplyLabel(*label, line, std::nullopt);
       continue;
     }
     if (prose.empty()) prose_loc = line.loc;
-    prose += (prose.empty() ? "" : "\n") + line.text;
+    prose += (prose.empty() ? "" : " ") + line.plain;
   }
   flush();
 }
 
 /// Guides and equivalences: "Typical experience: 3-5 years", "Management equivalent: L5".
 /// Returns true when |text| was one (placed or reported).
-bool Importer::ReadDirective(std::string_view text, SourceLoc loc) {
+bool Importer::ReadDirective(const markdown::Text& text) {
+  const SourceLoc loc = text.loc;
   const std::optional<InlineLabel> label = ParseInlineLabel(text);
   if (!label || !label->colon || label->rest.empty()) return false;
   if (IsEquivalenceLabel(label->label)) {
     if (!InLevel()) {
-      WarnUnplaced(loc, "an equivalence outside any level", text);
+      WarnUnplaced(loc, "an equivalence outside any level", text.plain);
     } else {
       RecordEquivalence(Targets(), label->label, label->rest, loc);
     }
@@ -1694,7 +1116,7 @@ bool Importer::ReadDirective(std::string_view text, SourceLoc loc) {
     return true;
   }
   if (!InLevel()) {
-    WarnUnplaced(loc, "a guide outside any level", text);
+    WarnUnplaced(loc, "a guide outside any level", text.plain);
     return true;
   }
   SetGuide(Targets(), kind, *range, loc);
@@ -1722,7 +1144,7 @@ void Importer::RecordEquivalence(const std::vector<int>& levels, const std::stri
   equivalence.levels = levels;
   equivalence.track_word = TrackWordOf(label);
   equivalence.loc = loc;
-  std::string text = CleanInline(value);
+  std::string text(value);
   for (std::string_view separator : {" or ", " and ", "/", ",", "&"}) {
     for (size_t at = text.find(separator); at != std::string::npos;
          at = text.find(separator, at + 1)) {
@@ -1741,23 +1163,24 @@ void Importer::RecordEquivalence(const std::vector<int>& levels, const std::stri
 
 /// A label inside a level: an area ("**Delivery:**") or a restriction to some of the heading's
 /// levels ("**T5:**"). Text after the label is a criterion. Returns false outside a level.
-bool Importer::ApplyLabel(const InlineLabel& label, SourceLoc loc, std::optional<int> item_indent) {
+bool Importer::ApplyLabel(const InlineLabel& label, const markdown::Text& text,
+                          std::optional<int> item_depth) {
   if (!InLevel()) return false;
-  const SourceLoc rest_loc{loc.line, loc.column + static_cast<int>(label.rest_offset)};
+  const SourceLoc rest_loc = text.At(label.rest_offset);
   if (std::vector<int> only = MatchRestriction(label.label); !only.empty()) {
-    if (item_indent) {
-      context_.scope = ItemScope{*item_indent, only};
+    if (item_depth) {
+      context_.scope = ItemScope{*item_depth, only};
     } else if (label.rest.empty()) {
       context_.only = only;
       context_.only_depth = kAnyHeading;
     }
-    AddCriterion(only, CurrentArea(rest_loc), CleanInline(label.rest), rest_loc);
+    AddCriterion(only, CurrentArea(rest_loc), label.rest, rest_loc);
     return true;
   }
   context_.section = Section::kLevel;
-  context_.area = EnsureArea(label.label, loc);
+  context_.area = EnsureArea(label.label, text.loc);
   context_.has_content = true;
-  AddCriterion(Targets(), context_.area, CleanInline(label.rest), rest_loc);
+  AddCriterion(Targets(), context_.area, label.rest, rest_loc);
   return true;
 }
 
@@ -1776,16 +1199,16 @@ void Importer::WarnUnplaced(SourceLoc loc, std::string_view what, std::string_vi
       where = levels_.empty() ? "it comes before the first level" : "it belongs to no level";
   }
   diagnostics_.Warning(loc, kCodeUnplaced,
-                       fmt::format("skipped {} '{}': {}", what, Excerpt(CleanInline(text)), where));
+                       fmt::format("skipped {} '{}': {}", what, Excerpt(text), where));
 }
 
-void Importer::ReadProse(const std::string& raw, SourceLoc loc) {
-  const std::string text = CleanInline(raw);
+void Importer::ReadProse(const std::string& text, SourceLoc loc) {
   if (text.empty()) return;
-  if (StartsWith(Trim(raw), "|")) {
+  if (StartsWith(text, "|")) {
     diagnostics_.Warning(loc, kCodeTable,
                          "skipped a line that looks like a table row: a table needs a delimiter "
-                         "row such as '|---|---|' under its header");
+                         "row such as '|---|---|' under its header, with as many cells as the "
+                         "header");
     return;
   }
   if (context_.section == Section::kTitle) {
@@ -1799,7 +1222,7 @@ void Importer::ReadProse(const std::string& raw, SourceLoc loc) {
     SetSummaryOrDescription(text, loc, Targets());
     return;
   }
-  WarnUnplaced(loc, InLevel() ? "a paragraph" : "text", raw);
+  WarnUnplaced(loc, InLevel() ? "a paragraph" : "text", text);
 }
 
 void Importer::SetSummaryOrDescription(const std::string& text, SourceLoc loc,
@@ -1820,26 +1243,61 @@ void Importer::SetSummaryOrDescription(const std::string& text, SourceLoc loc,
 }
 
 void Importer::ReadListItem(const Block& block) {
-  if (context_.scope && block.depth <= context_.scope->indent) context_.scope.reset();
+  const markdown::Text& text = block.text;
+  if (context_.scope && block.depth <= context_.scope->depth) context_.scope.reset();
   if (!InLevel()) {
-    if (!ReadDirective(block.text, block.text_loc)) {
-      WarnUnplaced(block.loc, "list item", block.text);
-    }
+    if (!ReadDirective(text)) WarnUnplaced(block.loc, "list item", text.plain);
     return;
   }
-  if (ReadDirective(block.text, block.text_loc)) return;
+  if (ReadDirective(text)) return;
   if (context_.section == Section::kLevelSummary) {
-    ReadProse(block.text, block.text_loc);
+    ReadProse(text.plain, text.loc);
     return;
   }
-  const std::optional<InlineLabel> label = ParseInlineLabel(block.text);
+  const std::optional<InlineLabel> label = ParseInlineLabel(text);
   const bool is_label =
       label && ((label->bold && label->colon) || (label->rest.empty() && block.has_children));
   if (is_label) {
-    ApplyLabel(*label, block.text_loc, block.depth);
+    ApplyLabel(*label, text, block.depth);
     return;
   }
-  AddCriterion(Targets(), CurrentArea(block.text_loc), CleanInline(block.text), block.text_loc);
+  AddCriterion(Targets(), CurrentArea(text.loc), text.plain, text.loc);
+}
+
+// --- Code and HTML --------------------------------------------------------------------------
+
+/// "…; it was ignored…" for a block that is never closed, by how the reader recovered from it.
+std::string NeverClosed(const Block& block, std::string_view what) {
+  if (block.end_line > block.loc.line) {
+    return fmt::format("this {} is never closed; lines {}-{} were read as part of it", what,
+                       block.loc.line, block.end_line);
+  }
+  return fmt::format(
+      "this {} is never closed; {} and the lines after it read as normal text", what,
+      block.kind == BlockKind::kCode ? "it was ignored" : "its first line was ignored");
+}
+
+void Importer::ReadCode(const Block& block) {
+  if (!block.closed) {
+    diagnostics_.Warning(block.loc, kCodeStructure, NeverClosed(block, "code fence"));
+    return;
+  }
+  diagnostics_.Warning(block.loc, kCodeUnplaced,
+                       fmt::format("skipped a code block (lines {}-{}): code is not part of a "
+                                   "ladder",
+                                   block.loc.line, block.end_line));
+}
+
+void Importer::ReadHtml(const Block& block) {
+  if (!block.closed) {
+    diagnostics_.Warning(block.loc, kCodeStructure, NeverClosed(block, "HTML comment"));
+    return;
+  }
+  if (block.comment) return;  // a note to the ladder's writers, not part of the ladder
+  diagnostics_.Warning(block.loc, kCodeUnplaced,
+                       fmt::format("skipped HTML (lines {}-{}): only Markdown is imported; write "
+                                   "the content as Markdown to import it",
+                                   block.loc.line, block.end_line));
 }
 
 // --- Tables ---------------------------------------------------------------------------------
@@ -1876,16 +1334,16 @@ void Importer::ReadTable(const Block& block) {
 }
 
 TableShape Importer::ShapeOf(const Block& block) const {
-  const std::vector<TableCell>& header = block.rows.front().cells;
-  const std::string first = CleanInline(header[0].text);
+  const std::vector<markdown::Text>& header = block.rows.front().cells;
+  const std::string& first = header[0].plain;
   int header_levels = 0;
   for (size_t c = 1; c < header.size(); ++c) {
-    if (ParseLevelHeading(CleanInline(header[c].text))) ++header_levels;
+    if (ParseLevelHeading(header[c].plain)) ++header_levels;
   }
   int row_levels = 0;
   const int rows = static_cast<int>(block.rows.size()) - 1;
   for (size_t r = 1; r < block.rows.size(); ++r) {
-    if (ParseLevelHeading(CleanInline(block.rows[r].cells.front().text))) ++row_levels;
+    if (ParseLevelHeading(block.rows[r].cells.front().plain)) ++row_levels;
   }
   if (InLevel() && header_levels == 0) return TableShape::kAreaRows;
   if (IsLevelColumnName(first) || (header_levels == 0 && row_levels > 0 && row_levels * 2 >= rows &&
@@ -1900,10 +1358,10 @@ void Importer::WarnRaggedRows(const Block& block) {
   const size_t columns = block.rows.front().cells.size();
   for (size_t r = 1; r < block.rows.size(); ++r) {
     const TableRow& row = block.rows[r];
-    if (row.cells.size() > columns) {
-      diagnostics_.Warning(row.cells[columns].loc, kCodeTable,
+    if (!row.ignored_cells.empty()) {
+      diagnostics_.Warning(row.ignored_cells.front(), kCodeTable,
                            fmt::format("skipped {} cell(s) beyond the table's {} columns",
-                                       row.cells.size() - columns, columns));
+                                       row.ignored_cells.size(), columns));
     } else if (row.cells.size() < columns) {
       diagnostics_.Note(row.loc, kCodeTable,
                         fmt::format("this row has {} of the table's {} cells; the missing cells "
@@ -1913,8 +1371,8 @@ void Importer::WarnRaggedRows(const Block& block) {
   }
 }
 
-std::vector<int> Importer::LevelsForCell(const TableCell& cell) {
-  const std::string text = CleanInline(cell.text);
+std::vector<int> Importer::LevelsForCell(const markdown::Text& cell) {
+  const std::string& text = cell.plain;
   if (text.empty()) return {};
   std::optional<LevelHeading> heading = ParseLevelHeading(text);
   if (!heading) {
@@ -1924,10 +1382,10 @@ std::vector<int> Importer::LevelsForCell(const TableCell& cell) {
   return LevelsFor(*heading, cell.loc, /*from_heading=*/false);
 }
 
-RowLabel Importer::ClassifyLabel(const TableCell& label_cell,
-                                 const std::vector<const TableCell*>& cells) {
+RowLabel Importer::ClassifyLabel(const markdown::Text& label_cell,
+                                 const std::vector<const markdown::Text*>& cells) {
   RowLabel label;
-  label.text = CleanInline(label_cell.text);
+  label.text = label_cell.plain;
   if (IsSummaryHeading(label.text)) {
     label.kind = RowLabel::Kind::kSummary;
     return label;
@@ -1938,8 +1396,8 @@ RowLabel Importer::ClassifyLabel(const TableCell& label_cell,
   }
   const GuideKind guide = ClassifyGuide(label.text);
   bool ranges = guide != GuideKind::kNone;
-  for (const TableCell* cell : cells) {
-    if (ranges && !IsEmptyCell(cell->text) && !ParseGuideRange(cell->text)) ranges = false;
+  for (const markdown::Text* cell : cells) {
+    if (ranges && !IsEmptyCell(cell->plain) && !ParseGuideRange(cell->plain)) ranges = false;
   }
   if (guide != GuideKind::kNone && (ranges || IsUnmistakableGuide(label.text, guide))) {
     label.kind = RowLabel::Kind::kGuide;
@@ -1951,12 +1409,12 @@ RowLabel Importer::ClassifyLabel(const TableCell& label_cell,
 }
 
 void Importer::ApplyCell(const std::vector<int>& levels, const RowLabel& label,
-                         const TableCell& cell) {
-  if (IsEmptyCell(CleanInline(cell.text))) return;
+                         const markdown::Text& cell) {
+  if (IsEmptyCell(cell.plain)) return;
   if (levels.empty()) {
-    diagnostics_.Warning(cell.loc, kCodeTable,
-                         fmt::format("skipped cell '{}': its column or row names no level",
-                                     Excerpt(CleanInline(cell.text))));
+    diagnostics_.Warning(
+        cell.loc, kCodeTable,
+        fmt::format("skipped cell '{}': its column or row names no level", Excerpt(cell.plain)));
     return;
   }
   switch (label.kind) {
@@ -1966,53 +1424,53 @@ void Importer::ApplyCell(const std::vector<int>& levels, const RowLabel& label,
       }
       break;
     case RowLabel::Kind::kSummary:
-      SetSummaryOrDescription(CleanInline(cell.text), cell.loc, levels);
+      SetSummaryOrDescription(cell.plain, cell.loc, levels);
       break;
     case RowLabel::Kind::kGuide:
-      if (const auto range = ParseGuideRange(cell.text)) {
+      if (const auto range = ParseGuideRange(cell.plain)) {
         SetGuide(levels, label.guide, *range, cell.loc);
       } else {
         diagnostics_.Warning(cell.loc, kCodeGuide,
                              fmt::format("skipped guide '{}': could not read a range from '{}'",
-                                         label.text, Excerpt(CleanInline(cell.text))));
+                                         label.text, Excerpt(cell.plain)));
       }
       break;
     case RowLabel::Kind::kEquivalence:
-      RecordEquivalence(levels, label.text, cell.text, cell.loc);
+      RecordEquivalence(levels, label.text, cell.plain, cell.loc);
       break;
   }
 }
 
 void Importer::ReadAreaByLevelTable(const Block& block) {
-  const std::vector<TableCell>& header = block.rows.front().cells;
+  const std::vector<markdown::Text>& header = block.rows.front().cells;
   std::vector<std::vector<int>> column_levels(header.size());
   for (size_t c = 1; c < header.size(); ++c) column_levels[c] = LevelsForCell(header[c]);
   std::optional<RowLabel> previous;
   for (size_t r = 1; r < block.rows.size(); ++r) {
     const TableRow& row = block.rows[r];
     const size_t columns = std::min(row.cells.size(), header.size());
-    std::vector<const TableCell*> cells;
+    std::vector<const markdown::Text*> cells;
     for (size_t c = 1; c < columns; ++c) cells.push_back(&row.cells[c]);
-    if (CleanInline(row.cells[0].text).empty() && !previous) {
-      for (const TableCell* cell : cells) {
-        if (!IsEmptyCell(cell->text)) {
-          diagnostics_.Warning(cell->loc, kCodeTable,
-                               fmt::format("skipped cell '{}': its row names no area",
-                                           Excerpt(CleanInline(cell->text))));
+    if (row.cells[0].plain.empty() && !previous) {
+      for (const markdown::Text* cell : cells) {
+        if (!IsEmptyCell(cell->plain)) {
+          diagnostics_.Warning(
+              cell->loc, kCodeTable,
+              fmt::format("skipped cell '{}': its row names no area", Excerpt(cell->plain)));
         }
       }
       continue;
     }
-    if (!CleanInline(row.cells[0].text).empty()) previous = ClassifyLabel(row.cells[0], cells);
+    if (!row.cells[0].plain.empty()) previous = ClassifyLabel(row.cells[0], cells);
     for (size_t c = 1; c < columns; ++c) ApplyCell(column_levels[c], *previous, row.cells[c]);
   }
 }
 
 void Importer::ReadLevelByAreaTable(const Block& block) {
-  const std::vector<TableCell>& header = block.rows.front().cells;
+  const std::vector<markdown::Text>& header = block.rows.front().cells;
   std::vector<RowLabel> column_labels(header.size());
   for (size_t c = 1; c < header.size(); ++c) {
-    std::vector<const TableCell*> cells;
+    std::vector<const markdown::Text*> cells;
     for (size_t r = 1; r < block.rows.size(); ++r) {
       if (c < block.rows[r].cells.size()) cells.push_back(&block.rows[r].cells[c]);
     }
@@ -2027,21 +1485,21 @@ void Importer::ReadLevelByAreaTable(const Block& block) {
 }
 
 void Importer::ReadAreaRowsTable(const Block& block) {
-  const std::vector<TableCell>& header = block.rows.front().cells;
+  const std::vector<markdown::Text>& header = block.rows.front().cells;
   const std::vector<int> levels = Targets();
   std::optional<RowLabel> previous;
   for (size_t r = 1; r < block.rows.size(); ++r) {
     const TableRow& row = block.rows[r];
     const size_t columns = std::min(row.cells.size(), header.size());
-    std::vector<const TableCell*> cells;
+    std::vector<const markdown::Text*> cells;
     for (size_t c = 1; c < columns; ++c) cells.push_back(&row.cells[c]);
-    if (!CleanInline(row.cells[0].text).empty()) {
+    if (!row.cells[0].plain.empty()) {
       previous = ClassifyLabel(row.cells[0], cells);
     } else if (!previous) {
       previous = RowLabel{};
       previous->area = CurrentArea(row.cells[0].loc);
     }
-    for (const TableCell* cell : cells) ApplyCell(levels, *previous, *cell);
+    for (const markdown::Text* cell : cells) ApplyCell(levels, *previous, *cell);
   }
   context_.has_content = true;
 }
@@ -2413,18 +1871,22 @@ model::Framework Importer::Build() {
 
 MarkdownImport ImportMarkdown(std::string_view markdown, const MarkdownImportOptions& options) {
   MarkdownImport result;
-  PreparedInput input = PrepareInput(markdown, result.diagnostics);
-  if (input.binary_at) {
-    result.diagnostics.Error(*input.binary_at, kCodeBinary,
+  const markdown::Document document = markdown::ReadDocument(markdown);
+  if (document.invalid_utf8) {
+    result.diagnostics.Warning(*document.invalid_utf8, kCodeEncoding,
+                               "the input is not valid UTF-8 here; invalid bytes were replaced by "
+                               "'?'");
+  }
+  if (document.nul_byte) {
+    result.diagnostics.Error(*document.nul_byte, kCodeBinary,
                              "the input holds a NUL byte: it looks like a binary file, not "
                              "Markdown");
     result.framework.id = options.id.empty() ? "imported-ladder" : options.id;
     result.framework.name = options.name.empty() ? "Imported ladder" : options.name;
     return result;
   }
-  const std::vector<Block> blocks = BlockReader(input.lines, result.diagnostics).Read();
   Importer importer(options, result.diagnostics);
-  importer.Read(blocks);
+  importer.Read(document.blocks);
   result.framework = importer.Build();
   if (!result.diagnostics.HasErrors()) {
     const Diagnostics problems = model::Validate(result.framework);

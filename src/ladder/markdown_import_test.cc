@@ -3,23 +3,22 @@
 #include <algorithm>
 #include <random>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include "base/file.h"
+#include "framework_compare.h"
 #include "ladder/framework_loader.h"
 #include "ladder/framework_writer.h"
 #include "model/framework_validation.h"
 
 namespace yardstick::ladder {
-
-// Defined in framework_writer_test.cc: every difference between two frameworks, source positions
-// aside; "" when they are equal.
-std::string FrameworkDifferences(const model::Framework& expected, const model::Framework& actual);
-
 namespace {
+
+using testing::FrameworkDifferences;
 
 MarkdownImport ImportFixture(const std::string& name) {
   const std::string path = std::string(YARDSTICK_SOURCE_DIR) + "/tests/ladder/markdown/" + name;
@@ -490,7 +489,7 @@ TEST(MarkdownImport, OnlyProseWarnsForEachParagraphAndFails) {
 TEST(MarkdownImport, RaggedTableRowsAreReported) {
   const MarkdownImport imported = ImportMarkdown(
       "| Area | L1 | L2 |\n"
-      "|---|---|\n"
+      "|---|---|---|\n"
       "| Delivery | Ships a task |\n"
       "| Quality | Tests | Reviews | Audits |\n",
       {});
@@ -504,14 +503,23 @@ TEST(MarkdownImport, RaggedTableRowsAreReported) {
   ExpectValidAndRoundTrips(imported);
 }
 
-TEST(MarkdownImport, TableRowOfOnlyAPipeIsAnEmptyRow) {
-  // Found by fuzzing: a body row "|" has no cells at all.
+TEST(MarkdownImport, DelimiterRowNarrowerThanTheHeaderMakesNoTable) {
+  // GFM: the delimiter row must have as many cells as the header, or there is no table.
+  const MarkdownImport imported = ImportMarkdown(
+      "## L1\n- a\n\n| Area | L1 | L2 |\n|---|---|\n| Delivery | Ships a task |\n", {});
+  EXPECT_EQ(Warnings(imported), std::vector<std::string>{"4:1 import/table"});
+  EXPECT_NE(imported.diagnostics.Format("x.md").find("with as many cells as the header"),
+            std::string::npos);
+}
+
+TEST(MarkdownImport, TableRowOfOnlyAPipeEndsTheTable) {
+  // Found by fuzzing: a body row "|" has no cells at all. GFM ends the table there and reads the
+  // lines after it as a paragraph; both are reported.
   const MarkdownImport imported =
       ImportMarkdown("| Area | L1 |\n|---|---|\n|\n| Delivery | Ships |\n", {});
-  EXPECT_EQ(Texts(imported.framework, "L1", "delivery"), std::vector<std::string>{"Ships"});
-  EXPECT_EQ(Located(imported.diagnostics, Severity::kNote),
-            std::vector<std::string>{"3:1 import/table"});
-  ExpectValidAndRoundTrips(imported);
+  EXPECT_EQ(Warnings(imported), (std::vector<std::string>{"1:1 import/table", "3:1 import/table"}));
+  EXPECT_EQ(Located(imported.diagnostics, Severity::kError),
+            std::vector<std::string>{"0:0 import/no-levels"});
 }
 
 TEST(MarkdownImport, TableRowWithoutDelimiterIsReported) {
@@ -526,10 +534,108 @@ TEST(MarkdownImport, UnterminatedStructuresDoNotSwallowTheRest) {
   const model::Framework& f = imported.framework;
   EXPECT_EQ(LevelIds(f), (std::vector<std::string>{"L1", "L2"}));
   EXPECT_EQ(Texts(f, "L1", "general"), std::vector<std::string>{"Ships."});
-  EXPECT_EQ(Texts(f, "L2", "general"), std::vector<std::string>{"Unclosed bold: Reviews."});
+  // CommonMark reads a "**" that is never closed as two asterisks, and so does the importer.
+  EXPECT_EQ(Texts(f, "L2", "general"), std::vector<std::string>{"**Unclosed bold: Reviews."});
   EXPECT_EQ(Warnings(imported),
             (std::vector<std::string>{"2:1 import/structure", "4:1 import/structure"}));
   ExpectValidAndRoundTrips(imported);
+}
+
+TEST(MarkdownImport, UnclosedFenceInAListOrQuoteDoesNotSwallowTheRest) {
+  // CommonMark ends such a fence with its list item or quote; the importer ends it at once.
+  const MarkdownImport imported = ImportMarkdown(
+      "## L1\n- Ships.\n  ```\n- Reviews.\n\n> ```\n> quoted\n\n## L2\n- Leads.\n", {});
+  const model::Framework& f = imported.framework;
+  EXPECT_EQ(Texts(f, "L1", "general"), (std::vector<std::string>{"Ships.", "Reviews."}));
+  EXPECT_EQ(Texts(f, "L2", "general"), std::vector<std::string>{"Leads."});
+  EXPECT_EQ(Warnings(imported),
+            (std::vector<std::string>{"3:3 import/structure", "6:3 import/structure",
+                                      "7:3 import/unplaced"}));
+  ExpectValidAndRoundTrips(imported);
+}
+
+TEST(MarkdownImport, CodeAndHtmlAreSkippedWithTheirLinesButCommentsSilently) {
+  const MarkdownImport imported = ImportMarkdown(
+      "## L1\n<!-- a note\n     for writers -->\n- Ships.\n\n<div>\nhello\n</div>\n\n"
+      "    indented code\n\n~~~\ncode\n~~~\n",
+      {});
+  EXPECT_EQ(Texts(imported.framework, "L1", "general"), std::vector<std::string>{"Ships."});
+  EXPECT_EQ(Warnings(imported),
+            (std::vector<std::string>{"6:1 import/unplaced", "10:5 import/unplaced",
+                                      "12:1 import/unplaced"}));
+  const std::string messages = imported.diagnostics.Format("x.md");
+  EXPECT_NE(messages.find("skipped HTML (lines 6-8)"), std::string::npos) << messages;
+  EXPECT_NE(messages.find("skipped a code block (lines 10-10)"), std::string::npos) << messages;
+  EXPECT_NE(messages.find("skipped a code block (lines 12-14)"), std::string::npos) << messages;
+}
+
+TEST(MarkdownImport, PositionsCountThroughEscapesAndEntities) {
+  const MarkdownImport imported = ImportMarkdown(
+      "## L1\n- **Area \\*x\\*:** Ships &amp; tests.\n\n"
+      "| Area | L1 |\n|---|---|\n| Delivery | a &amp; b; c \\| d |\n",
+      {});
+  const model::Framework& f = imported.framework;
+  EXPECT_EQ(f.areas[0].name, "Area *x*");
+  EXPECT_EQ(LocOf(f, "L1", "Ships & tests."), (SourceLoc{2, 19}));
+  EXPECT_EQ(LocOf(f, "L1", "a & b"), (SourceLoc{6, 14}));
+  EXPECT_EQ(LocOf(f, "L1", "c | d"), (SourceLoc{6, 25}));
+}
+
+TEST(MarkdownImport, NoBreakSpacesAndControlCharactersReadAsSpaces) {
+  const MarkdownImport imported = ImportMarkdown(
+      "## L1\n- Ships&nbsp;&nbsp;fast&#1;and\tsafely.\n\n"
+      "| Area | L1 |\n|---|---|\n| Delivery | &nbsp; |\n",
+      {});
+  EXPECT_EQ(Texts(imported.framework, "L1", "general"),
+            std::vector<std::string>{"Ships fast and safely."});
+  EXPECT_EQ(Texts(imported.framework, "L1", "delivery"), std::vector<std::string>{});
+  ExpectValidAndRoundTrips(imported);
+}
+
+TEST(MarkdownImport, DeeplyNestedInputIsReadWithoutRecursion) {
+  std::string markdown = std::string(20000, '>') + " quoted\n\n";
+  for (int i = 0; i < 5000; ++i) markdown += "- ";
+  markdown += "item\n";
+  const MarkdownImport imported = ImportMarkdown(markdown, {});
+  EXPECT_EQ(Located(imported.diagnostics, Severity::kError),
+            std::vector<std::string>{"0:0 import/no-levels"});
+}
+
+TEST(MarkdownImport, ManyUnclosedFencesCostBoundedTime) {
+  // Each fence never closed makes the reader read the document again; past 64 of them, one runs
+  // on to the end of the document as CommonMark reads it.
+  std::string markdown = "## L1\n- a\n";
+  for (int i = 0; i < 3000; ++i) markdown += "```x\n";  // lines 3-3002
+  const MarkdownImport imported = ImportMarkdown(markdown, {});
+  EXPECT_EQ(imported.diagnostics.WarningCount(), 65);
+  const std::string messages = imported.diagnostics.Format("x.md");
+  EXPECT_NE(messages.find("x.md:67:1: warning: this code fence is never closed; lines 67-3002 "
+                          "were read as part of it"),
+            std::string::npos)
+      << messages;
+  ExpectValidAndRoundTrips(imported);
+}
+
+TEST(MarkdownImport, ImportsInParallel) {
+  const std::string path = std::string(YARDSTICK_SOURCE_DIR) + "/tests/ladder/markdown/messy.md";
+  const Result<std::string> text = ReadTextFile(path);
+  ASSERT_TRUE(text.ok());
+  const MarkdownImport expected = ImportMarkdown(*text, {});
+  std::vector<std::string> failures(4);
+  std::vector<std::thread> threads;
+  for (std::string& failure : failures) {
+    threads.emplace_back([&] {
+      for (int round = 0; round < 25 && failure.empty(); ++round) {
+        const MarkdownImport imported = ImportMarkdown(*text, {});
+        failure = FrameworkDifferences(expected.framework, imported.framework);
+        if (imported.diagnostics.Format("x") != expected.diagnostics.Format("x")) {
+          failure += "different diagnostics";
+        }
+      }
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  for (const std::string& failure : failures) EXPECT_EQ(failure, "");
 }
 
 TEST(MarkdownImport, BinaryInputIsAnError) {

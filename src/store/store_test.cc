@@ -67,8 +67,7 @@ TEST_P(StoreTest, RefusesADatabaseFromANewerYardstick) {
                   .Run("INSERT INTO schema_migrations (version, description, applied_at) "
                        "VALUES (99, 'from the future', 'x')")
                   .ok());
-  Result<std::unique_ptr<Store>> reopened =
-      Store::Open(url(), clock_);
+  Result<std::unique_ptr<Store>> reopened = Store::Open(url(), clock_);
   ASSERT_FALSE(reopened.ok());
   EXPECT_NE(reopened.status().message().find("schema version 99, written by a newer Yardstick"),
             std::string::npos)

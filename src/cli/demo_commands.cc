@@ -1,0 +1,209 @@
+// `yardstick demo init`: fills a new database with the demo organisation (lab/demo_org.h) on the
+// built-in engineering and product ladders.
+#include <chrono>
+#include <cstdint>
+#include <iostream>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include "base/clock.h"
+#include "base/file.h"
+#include "cli/command.h"
+#include "lab/demo_org.h"
+#include "ladder/framework_loader.h"
+#include "store/store.h"
+
+namespace yardstick::cli {
+namespace {
+
+constexpr char kActor[] = "demo";
+
+struct InitArgs {
+  std::string db;
+  int people = 300;
+  std::uint64_t seed = 1;
+  std::string frameworks = "frameworks";
+  std::string today;  ///< empty: today (UTC)
+  bool force = false;
+};
+
+/// A framework file as read (the store keeps its text) and as loaded.
+struct FrameworkFile {
+  std::string yaml;
+  model::Framework framework;
+};
+
+/// Reads and validates DIR/NAME.yaml. On failure prints why (file:line:col for mistakes in the
+/// file) and returns the exit code in |exit_code|.
+std::optional<FrameworkFile> LoadFrameworkFile(const std::string& directory,
+                                               const std::string& name, int& exit_code) {
+  const std::string path = directory + "/" + name + ".yaml";
+  Result<std::string> text = ReadTextFile(path);
+  if (!text.ok()) {
+    std::cerr << "yardstick: " << text.status().message() << "\n";
+    exit_code = kExitFailure;
+    return std::nullopt;
+  }
+  ladder::LoadedFramework loaded = ladder::LoadFramework(*text);
+  if (!loaded.ok()) {
+    std::cerr << loaded.diagnostics.Format(path);
+    exit_code = kExitProblems;
+    return std::nullopt;
+  }
+  return FrameworkFile{std::move(*text), std::move(loaded.framework)};
+}
+
+/// The day the demo is generated as of: --today, or today (UTC).
+std::optional<model::Date> DemoToday(const std::string& given) {
+  const std::string text = given.empty() ? SystemClock::Instance().TodayUtc() : given;
+  std::optional<model::Date> today = model::Date::Parse(text);
+  if (!today)
+    std::cerr << "yardstick: --today: expected a date as YYYY-MM-DD, not '" << text << "'\n";
+  return today;
+}
+
+/// True when the store holds nobody; otherwise says why demo init will not touch it.
+bool RefuseUnlessEmpty(store::Store& store, const InitArgs& args) {
+  Result<store::Rows> rows = store.database().Query("SELECT COUNT(*) FROM people", {});
+  if (!rows.ok()) {
+    std::cerr << "yardstick: " << rows.status().message() << "\n";
+    return false;
+  }
+  const std::int64_t people = rows->front().Int(0);
+  if (people == 0) return true;
+  if (args.force) {
+    std::cerr << fmt::format(
+        "yardstick: {} already holds {} people and --force cannot replace an organisation "
+        "yet; start from a new file\n",
+        args.db, people);
+  } else {
+    std::cerr << fmt::format(
+        "yardstick: {} already holds {} people; demo init only fills an empty database: start "
+        "from a new file\n",
+        args.db, people);
+  }
+  return false;
+}
+
+/// Stores both frameworks (their text as read) and the comparison groups.
+Status StoreLadders(store::Store& store, const std::vector<const FrameworkFile*>& files,
+                    const lab::DemoOrg& org) {
+  for (const FrameworkFile* file : files) {
+    Result<std::string> hash =
+        store.PutFramework(file->framework.id, file->framework.name, file->yaml, kActor);
+    if (!hash.ok()) return hash.status();
+  }
+  for (const model::ComparisonGroup& group : org.groups()) {
+    if (Status put = store.PutGroup(group, kActor); !put.ok()) return put;
+  }
+  return Status::Ok();
+}
+
+/// Applies every batch in order, one transaction each.
+Status StorePeople(store::Store& store, const lab::DemoOrg& org) {
+  for (int i = 0; i < org.batch_count(); ++i) {
+    const model::PeopleChanges batch = org.Batch(i);
+    if (Status applied = store.ApplyPeopleChanges(batch, kActor); !applied.ok()) {
+      return Status::Internal(fmt::format("the changes of {} (batch {} of {}): {}",
+                                          batch.effective.ToString(), i + 1, org.batch_count(),
+                                          applied.message()));
+    }
+  }
+  return Status::Ok();
+}
+
+double SecondsSince(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+void PrintSummary(const InitArgs& args, const model::Date& today, const lab::DemoOrg& org,
+                  double generate_seconds, double store_seconds) {
+  const lab::DemoOrgSummary& s = org.summary();
+  std::cout << fmt::format("demo organisation in {} (seed {}, as of {})\n", args.db, args.seed,
+                           today.ToString());
+  std::cout << fmt::format("  people      {} ({} active, {} left): {} engineering, {} product\n",
+                           s.people, s.active, s.left, s.engineering, s.product);
+  std::cout << fmt::format("  managers    {}, and {} tech leads\n", s.managers, s.tech_leads);
+  std::cout << fmt::format("  promotions  {} at {} review cycles, {} to {}\n", s.promotions,
+                           s.cycles, s.first_cycle_end.ToString(), s.last_cycle_end.ToString());
+  std::vector<std::string> groups;
+  for (const model::ComparisonGroup& group : org.groups()) {
+    groups.push_back(fmt::format("{} (framework {})", group.id, group.framework_id));
+  }
+  std::cout << fmt::format("  groups      {}\n", fmt::join(groups, ", "));
+  std::cout << fmt::format("  time        {:.2f} s (generate {:.2f} s, store {:.2f} s)\n",
+                           generate_seconds + store_seconds, generate_seconds, store_seconds);
+}
+
+int RunInit(const InitArgs& args) {
+  const std::optional<model::Date> today = DemoToday(args.today);
+  if (!today) return kExitFailure;
+  int exit_code = kExitOk;
+  const std::optional<FrameworkFile> engineering =
+      LoadFrameworkFile(args.frameworks, "engineering", exit_code);
+  const std::optional<FrameworkFile> product =
+      LoadFrameworkFile(args.frameworks, "product", exit_code);
+  if (!engineering || !product) return exit_code;
+
+  std::unique_ptr<store::Store> store = OpenStoreOrReport(args.db);
+  if (store == nullptr) return kExitFailure;
+  if (!RefuseUnlessEmpty(*store, args)) return kExitFailure;
+
+  const auto generate_start = std::chrono::steady_clock::now();
+  Result<lab::DemoOrg> org = lab::DemoOrg::Generate({args.people, args.seed, *today},
+                                                    engineering->framework, product->framework);
+  if (!org.ok()) {
+    std::cerr << "yardstick: " << org.status().message() << "\n";
+    return kExitFailure;
+  }
+  const double generate_seconds = SecondsSince(generate_start);
+
+  const auto store_start = std::chrono::steady_clock::now();
+  Status stored = StoreLadders(*store, {&*engineering, &*product}, *org);
+  if (stored.ok()) stored = StorePeople(*store, *org);
+  if (!stored.ok()) {
+    std::cerr << fmt::format(
+        "yardstick: {}\nyardstick: {} now holds part of the demo organisation; start from a new "
+        "file\n",
+        stored.message(), args.db);
+    return kExitFailure;
+  }
+  PrintSummary(args, *today, *org, generate_seconds, SecondsSince(store_start));
+  return kExitOk;
+}
+
+Action InitSetup(CLI::App& app) {
+  auto args = std::make_shared<InitArgs>();
+  AddDatabaseOption(app, args->db);
+  app.add_option("--people", args->people, "How many people, including those who left")
+      ->check(CLI::Range(1, 10'000'000))
+      ->capture_default_str();
+  app.add_option("--seed", args->seed, "The same seed gives the same organisation")
+      ->capture_default_str();
+  app.add_option("--frameworks", args->frameworks,
+                 "Directory holding engineering.yaml and product.yaml")
+      ->capture_default_str();
+  app.add_option("--today", args->today,
+                 "Generate as of this day, YYYY-MM-DD (default: today); hires and review cycles "
+                 "lie before it");
+  app.add_flag("--force", args->force,
+               "Accepted for a database that already holds people, but still refused for now");
+  app.footer(
+      "Writes the engineering and product ladders, their comparison groups and a made-up "
+      "organisation: a manager tree under a CTO, hires over eight years, promotions at the "
+      "review cycles of the last four years and a few people who left.");
+  return [args] { return RunInit(*args); };
+}
+
+}  // namespace
+
+std::vector<Command> DemoCommands() {
+  return {{"demo", "init", "Fill a new database with a realistic demo organisation", InitSetup}};
+}
+
+}  // namespace yardstick::cli
