@@ -281,7 +281,14 @@ TEST(XlsxWriterTest, AMillionRowsInLittleMemory) {
   const Status written = WriteXlsx({&table}, path.string());
   const long after = PeakResidentKiB();
   ASSERT_TRUE(written.ok()) << written.message();
+#if defined(__SANITIZE_ADDRESS__)
+  // AddressSanitizer keeps freed memory in quarantine, so the peak says nothing about the writer
+  // there; the bound is checked by the optimised build of the same test.
+  (void)before;
+  (void)after;
+#else
   EXPECT_LT(after - before, 64 * 1024) << "peak memory grew by " << (after - before) << " KiB";
+#endif
   EXPECT_GT(fs::file_size(path), 1000000u);
 }
 

@@ -662,10 +662,16 @@ void DemoOrgBuilder::AddLeaver(int group, const std::vector<int>& managers) {
   const int latest_hire = org_.cycles_.back().start_day - kLeaverMinDays;
   const int index = AddMember(manager, group, Role::kIc);
   Member& member = members_[index];
-  member.hire_day = MondayOnOrBefore(random_.Between(members_[manager].hire_day, latest_hire));
+  // A manager hired after the latest possible leaver hire (only the fallback) must not push the
+  // draw past it: the leaver still needs a cycle to leave in.
+  const int earliest_hire = std::min(members_[manager].hire_day, latest_hire);
+  member.hire_day = MondayOnOrBefore(random_.Between(earliest_hire, latest_hire));
   const int cycles = static_cast<int>(org_.cycles_.size());
   int first_cycle = 0;
-  while (org_.cycles_[first_cycle].start_day < member.hire_day + kLeaverMinDays) ++first_cycle;
+  while (first_cycle < cycles - 1 &&
+         org_.cycles_[first_cycle].start_day < member.hire_day + kLeaverMinDays) {
+    ++first_cycle;
+  }
   const int cycle = random_.Between(first_cycle, cycles - 1);
   member.left_cycle = static_cast<std::int8_t>(cycle);
   member.left_day = random_.Between(std::max(org_.cycles_[cycle].start_day, member.hire_day + 1),
