@@ -3,14 +3,16 @@
 // A dump holds a format marker and version, the schema version, and every table of the schema in
 // foreign-key order (schema_migrations is left out: its version is the schema version). Each row
 // is an object with one typed value per column — text as a string, integers and reals as numbers,
-// NULL as null — and rows are in primary-key order compared byte by byte, whatever the engine's
-// collation. So the dump is canonical: the same data gives the same bytes on SQLite and on
-// PostgreSQL, and dump → restore → dump reproduces it exactly, across engines. Tests use that to
-// show a database is unchanged ("compared by dump").
+// NULL as null; the reals JSON cannot write as numbers as "Infinity", "-Infinity" or "NaN" — and
+// rows are in primary-key order compared byte by byte, whatever the engine's collation. The
+// text has one row per line. So the dump is canonical: the same data gives the same bytes on SQLite
+// and on PostgreSQL, and dump → restore → dump reproduces it exactly, across engines. Tests use
+// that to show a database is unchanged ("compared by dump").
 //
 // Restore writes into a database that holds the current schema and no data, in one transaction:
 // all of the dump or nothing. Ids are kept as they are; on PostgreSQL the identity sequences are
-// moved past them. The functions are stateless; the Database is used by one thread at a time.
+// moved past them. WriteDump and RestoreDump stream, for databases too large to hold as one JSON
+// document. The functions are stateless; the Database is used by one thread at a time.
 #pragma once
 
 #include <istream>
