@@ -29,7 +29,6 @@ struct InitArgs {
   std::uint64_t seed = 1;
   std::string frameworks = "frameworks";
   std::string today;  ///< empty: today (UTC)
-  bool force = false;
 };
 
 /// A framework file as read (the store keeps its text) and as loaded.
@@ -69,24 +68,17 @@ std::optional<model::Date> DemoToday(const std::string& given) {
 
 /// True when the store holds nobody; otherwise says why demo init will not touch it.
 bool RefuseUnlessEmpty(store::Store& store, const InitArgs& args) {
-  Result<store::Rows> rows = store.database().Query("SELECT COUNT(*) FROM people", {});
-  if (!rows.ok()) {
-    std::cerr << "yardstick: " << rows.status().message() << "\n";
+  Result<std::int64_t> count = store.CountPeople();
+  if (!count.ok()) {
+    std::cerr << "yardstick: " << count.status().message() << "\n";
     return false;
   }
-  const std::int64_t people = rows->front().Int(0);
+  const std::int64_t people = *count;
   if (people == 0) return true;
-  if (args.force) {
-    std::cerr << fmt::format(
-        "yardstick: {} already holds {} people and --force cannot replace an organisation "
-        "yet; start from a new file\n",
-        args.db, people);
-  } else {
-    std::cerr << fmt::format(
-        "yardstick: {} already holds {} people; demo init only fills an empty database: start "
-        "from a new file\n",
-        args.db, people);
-  }
+  std::cerr << fmt::format(
+      "yardstick: {} already holds {} people; demo init only fills an empty database: start "
+      "from a new file\n",
+      args.db, people);
   return false;
 }
 
@@ -191,8 +183,6 @@ Action InitSetup(CLI::App& app) {
   app.add_option("--today", args->today,
                  "Generate as of this day, YYYY-MM-DD (default: today); hires and review cycles "
                  "lie before it");
-  app.add_flag("--force", args->force,
-               "Accepted for a database that already holds people, but still refused for now");
   app.footer(
       "Writes the engineering and product ladders, their comparison groups and a made-up "
       "organisation: a manager tree under a CTO, hires over eight years, promotions at the "

@@ -45,6 +45,14 @@ using Params = std::vector<Value>;
 
 enum class Dialect { kSqlite, kPostgres };
 
+/// Part of a table's schema that a bulk load may drop and create again (see
+/// Database::BulkLoadObstacles).
+struct SchemaObject {
+  std::string name;
+  std::string drop_sql;
+  std::string create_sql;
+};
+
 class Database {
  public:
   virtual ~Database() = default;
@@ -67,6 +75,13 @@ class Database {
   /// prepared statement). Runs inside the caller's transaction.
   virtual Status InsertRows(std::string_view table, const std::vector<std::string>& columns,
                             const std::vector<Params>& rows) = 0;
+
+  /// What makes loading many rows into |table| slow and can be dropped for the load and created
+  /// again after it, in the order to drop them (create them in reverse): secondary indexes (not
+  /// those behind a PRIMARY KEY or UNIQUE constraint), and on PostgreSQL the table's foreign
+  /// keys, which it otherwise checks one row at a time (SQLite cannot drop those, and checks
+  /// them cheaply). Creating them again checks the constraints and UNIQUE indexes as a whole.
+  virtual Result<std::vector<SchemaObject>> BulkLoadObstacles(std::string_view table) = 0;
 
   virtual Status Begin() = 0;
   virtual Status Commit() = 0;

@@ -325,7 +325,8 @@ Result<Params> RowParams(const DumpTable& table, const nlohmann::json& row, size
     params.push_back(std::move(*value));
   }
   if (row.size() != table.columns.size()) {
-    for (const auto& [key, value] : row.items()) {
+    for (const auto& item : row.items()) {
+      const std::string& key = item.key();  // not a structured binding: lambdas capture it
       const auto& columns = table.columns;
       if (std::none_of(columns.begin(), columns.end(),
                        [&](const DumpColumn& column) { return column.name == key; })) {

@@ -467,6 +467,9 @@ class ReversingDatabase final : public Database {
                     const std::vector<Params>& rows) override {
     return inner_.InsertRows(table, columns, rows);
   }
+  Result<std::vector<SchemaObject>> BulkLoadObstacles(std::string_view table) override {
+    return inner_.BulkLoadObstacles(table);
+  }
   Status Begin() override { return inner_.Begin(); }
   Status Commit() override { return inner_.Commit(); }
   Status Rollback() override { return inner_.Rollback(); }

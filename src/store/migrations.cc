@@ -30,7 +30,7 @@ CREATE TABLE comparison_groups (
 CREATE TABLE people (
   id TEXT PRIMARY KEY CHECK (id <> ''),
   name TEXT NOT NULL CHECK (name <> ''),
-  email TEXT NOT NULL UNIQUE CHECK (email LIKE '%_@_%'),
+  email TEXT NOT NULL CHECK (email LIKE '%_@_%'),
   group_id TEXT NOT NULL REFERENCES comparison_groups (id),
   track TEXT NOT NULL CHECK (track <> ''),
   grade TEXT NOT NULL CHECK (grade <> ''),
@@ -44,6 +44,7 @@ CREATE TABLE people (
   CHECK (manager_id IS NULL OR manager_id <> id),
   CHECK ((status = 'left') = (left_date IS NOT NULL))
 );
+CREATE UNIQUE INDEX people_by_email ON people (email);
 CREATE INDEX people_by_manager ON people (manager_id);
 CREATE INDEX people_by_group ON people (group_id, grade);
 

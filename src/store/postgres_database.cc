@@ -576,6 +576,33 @@ Status PostgresDatabase::InsertRows(std::string_view table, const std::vector<st
   return status;
 }
 
+Result<std::vector<SchemaObject>> PostgresDatabase::BulkLoadObstacles(std::string_view table) {
+  std::vector<SchemaObject> obstacles;
+  // Foreign keys first: dropped before the indexes, created again after them.
+  Result<Rows> keys = Query(
+      "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint WHERE contype = 'f' AND "
+      "conrelid = to_regclass(?) ORDER BY conname COLLATE \"C\"",
+      {std::string(table)});
+  if (!keys.ok()) return keys.status();
+  for (const Row& row : *keys) {
+    obstacles.push_back(
+        {row.Text(0), fmt::format("ALTER TABLE {} DROP CONSTRAINT {}", table, row.Text(0)),
+         fmt::format("ALTER TABLE {} ADD CONSTRAINT {} {}", table, row.Text(0), row.Text(1))});
+  }
+  // Indexes a constraint owns (primary keys, UNIQUE constraints) stay: they go with it.
+  Result<Rows> indexes = Query(
+      "SELECT i.indexname, i.indexdef FROM pg_indexes i WHERE i.schemaname = current_schema() "
+      "AND i.tablename = ? AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = "
+      "to_regclass(quote_ident(i.schemaname) || '.' || quote_ident(i.indexname))) "
+      "ORDER BY i.indexname COLLATE \"C\"",
+      {std::string(table)});
+  if (!indexes.ok()) return indexes.status();
+  for (const Row& row : *indexes) {
+    obstacles.push_back({row.Text(0), "DROP INDEX " + row.Text(0), row.Text(1)});
+  }
+  return obstacles;
+}
+
 Status PostgresDatabase::Begin() {
   // PostgreSQL only warns about a nested BEGIN; refuse it, as SQLite does.
   if (PQtransactionStatus(connection_) != PQTRANS_IDLE) {

@@ -31,6 +31,7 @@ class PostgresDatabase final : public Database {
   Result<Rows> Query(std::string_view sql, const Params& params) override;
   Status InsertRows(std::string_view table, const std::vector<std::string>& columns,
                     const std::vector<Params>& rows) override;
+  Result<std::vector<SchemaObject>> BulkLoadObstacles(std::string_view table) override;
   Status Begin() override;
   Status Commit() override;
   Status Rollback() override;

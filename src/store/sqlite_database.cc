@@ -17,7 +17,8 @@ Result<std::unique_ptr<Database>> SqliteDatabase::Open(const std::string& path) 
   sqlite3_busy_timeout(handle, 5000);
   std::unique_ptr<SqliteDatabase> database(new SqliteDatabase(handle, path));
   const Status configured = database->ExecuteScript(
-      "PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;");
+      "PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA "
+      "cache_size = -131072;");
   if (!configured.ok()) return configured;
   return std::unique_ptr<Database>(std::move(database));
 }
@@ -70,8 +71,9 @@ Status SqliteDatabase::Bind(sqlite3_stmt* statement, const Params& params) {
     const int index = static_cast<int>(i) + 1;
     int rc = SQLITE_OK;
     if (const auto* text = std::get_if<std::string>(&params[i])) {
+      // Static: |params| outlive every step of the statement, so SQLite need not copy them.
       rc = sqlite3_bind_text(statement, index, text->data(), static_cast<int>(text->size()),
-                             SQLITE_TRANSIENT);
+                             SQLITE_STATIC);
     } else if (const auto* integer = std::get_if<std::int64_t>(&params[i])) {
       rc = sqlite3_bind_int64(statement, index, *integer);
     } else if (const auto* real = std::get_if<double>(&params[i])) {
@@ -146,6 +148,20 @@ Status SqliteDatabase::InsertRows(std::string_view table, const std::vector<std:
   }
   sqlite3_reset(statement);
   return Status::Ok();
+}
+
+Result<std::vector<SchemaObject>> SqliteDatabase::BulkLoadObstacles(std::string_view table) {
+  // Indexes behind constraints have no SQL of their own (sqlite_autoindex_*).
+  Result<Rows> rows = Query(
+      "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT "
+      "NULL ORDER BY name",
+      {std::string(table)});
+  if (!rows.ok()) return rows.status();
+  std::vector<SchemaObject> indexes;
+  for (const Row& row : *rows) {
+    indexes.push_back({row.Text(0), "DROP INDEX " + row.Text(0), row.Text(1)});
+  }
+  return indexes;
 }
 
 Status SqliteDatabase::Begin() { return ExecuteScript("BEGIN IMMEDIATE"); }

@@ -2,6 +2,10 @@
 
 #include <sodium.h>
 
+#include <algorithm>
+#include <string_view>
+#include <unordered_map>
+
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -116,12 +120,160 @@ model::LevelChange LevelChangeFromRow(const Row& row) {
   return change;
 }
 
-/// Rows of one person's audit, history and assignment changes, collected for bulk insertion.
-struct Writes {
-  std::vector<Params> history;
-  std::vector<Params> assignments;
-  std::vector<Params> audit;
+/// Rows for one table, written in chunks of kRowsPerWrite so that a large change never holds
+/// every row's parameters in memory at once. Used inside the caller's transaction.
+class RowWriter {
+ public:
+  RowWriter(Database& database, std::string table, std::vector<std::string> columns)
+      : database_(database), table_(std::move(table)), columns_(std::move(columns)) {}
+
+  /// Buffers |row|; writes the buffer when it is full.
+  Status Add(Params row) {
+    rows_.push_back(std::move(row));
+    return rows_.size() >= kRowsPerWrite ? Flush() : Status::Ok();
+  }
+
+  /// Writes whatever is buffered.
+  Status Flush() {
+    if (rows_.empty()) return Status::Ok();
+    Status written = database_.InsertRows(table_, columns_, rows_);
+    rows_.clear();
+    return written;
+  }
+
+ private:
+  static constexpr size_t kRowsPerWrite = 4096;
+
+  Database& database_;
+  std::string table_;
+  std::vector<std::string> columns_;
+  std::vector<Params> rows_;
 };
+
+/// Drops what slows a bulk load of some tables (Database::BulkLoadObstacles: secondary
+/// indexes, PostgreSQL's row-by-row foreign-key checks) inside the caller's transaction and
+/// creates it again in Restore(): one sort per index and one join per foreign key instead of a
+/// random B-tree insert and a lookup per row, which is most of the cost of a large import. A
+/// rollback brings everything back as well (schema changes are transactional in SQLite and
+/// PostgreSQL); PostgreSQL holds the tables locked until commit.
+class ObstaclesSetAside {
+ public:
+  explicit ObstaclesSetAside(Database& database) : database_(database) {}
+
+  Status Drop(const std::vector<std::string>& tables) {
+    for (const std::string& table : tables) {
+      Result<std::vector<SchemaObject>> obstacles = database_.BulkLoadObstacles(table);
+      if (!obstacles.ok()) return obstacles.status();
+      for (SchemaObject& obstacle : *obstacles) {
+        if (Status s = database_.ExecuteScript(obstacle.drop_sql); !s.ok()) return s;
+        dropped_.push_back(std::move(obstacle));
+      }
+    }
+    return Status::Ok();
+  }
+
+  Status Restore() {
+    for (auto it = dropped_.rbegin(); it != dropped_.rend(); ++it) {
+      if (Status s = database_.ExecuteScript(it->create_sql); !s.ok()) return s;
+    }
+    dropped_.clear();
+    return Status::Ok();
+  }
+
+ private:
+  Database& database_;
+  std::vector<SchemaObject> dropped_;
+};
+
+/// |people| ordered so that everyone comes after their manager when both are in |people| (file
+/// order otherwise). Deferred foreign keys then never wait on a row not yet written, so SQLite
+/// need not look for a new person's reports as each is inserted.
+std::vector<const Person*> ManagersFirst(const std::vector<Person>& people) {
+  std::unordered_map<std::string_view, size_t> index;
+  index.reserve(people.size());
+  for (size_t i = 0; i < people.size(); ++i) index.emplace(people[i].id, i);
+  constexpr int kUnknown = -1;
+  constexpr int kVisiting = -2;
+  std::vector<int> depth(people.size(), kUnknown);
+  std::vector<size_t> chain;
+  for (size_t i = 0; i < people.size(); ++i) {
+    // Walk up the managers not yet placed, then number the chain from the top down.
+    int base = -1;  // the depth above the chain's top
+    for (size_t at = i;;) {
+      if (depth[at] >= 0) {
+        base = depth[at];
+        break;
+      }
+      if (depth[at] == kVisiting) break;  // a loop, which the planner refuses anyway
+      depth[at] = kVisiting;
+      chain.push_back(at);
+      auto manager = index.find(people[at].manager_id);
+      if (manager == index.end()) break;  // a manager stored already, or none
+      at = manager->second;
+    }
+    for (auto it = chain.rbegin(); it != chain.rend(); ++it) depth[*it] = ++base;
+    chain.clear();
+  }
+  std::vector<const Person*> ordered;
+  ordered.reserve(people.size());
+  for (const Person& person : people) ordered.push_back(&person);
+  std::stable_sort(ordered.begin(), ordered.end(), [&](const Person* a, const Person* b) {
+    return depth[static_cast<size_t>(a - people.data())] <
+           depth[static_cast<size_t>(b - people.data())];
+  });
+  return ordered;
+}
+
+/// What every row written by one ApplyPeopleChanges shares.
+struct ChangeContext {
+  std::string now;
+  std::string actor;
+  std::string effective;
+  std::string reason;
+};
+
+/// Writes one person's update, and buffers the level history, assignment and audit rows it
+/// implies.
+Status UpdatePerson(Database& database, const model::PersonUpdate& update,
+                    const ChangeContext& context, RowWriter& history, RowWriter& assignments,
+                    RowWriter& audit) {
+  const Person& before = update.before;
+  const Person& after = update.after;
+  Params params = PersonParams(after);
+  params.erase(params.begin());  // the id goes last, in the WHERE clause
+  params.emplace_back(after.id);
+  Result<Rows> updated = database.Query(
+      "UPDATE people SET name = ?, email = ?, group_id = ?, track = ?, grade = ?, "
+      "position_id = ?, manager_id = ?, hire_date = ?, hired_at_grade = ?, status = ?, "
+      "left_date = ?, version = version + 1 WHERE id = ? RETURNING id",
+      params);
+  if (!updated.ok()) return updated.status();
+  if (updated->empty()) {
+    return Status::NotFound(fmt::format("person '{}' is not in the store", after.id));
+  }
+  if (before.grade != after.grade) {
+    Status s = history.Add({after.id, before.grade, after.grade, context.effective, context.reason,
+                            nullptr, context.actor, context.now});
+    if (!s.ok()) return s;
+  }
+  const bool leaving = after.status == model::PersonStatus::kLeft;
+  const std::string new_position = leaving ? "" : after.position;
+  const std::string old_position =
+      before.status == model::PersonStatus::kLeft ? "" : before.position;
+  if (new_position != old_position) {
+    Status closed = database.Run(
+        "UPDATE position_assignments SET end_date = ? WHERE person_id = ? AND end_date IS NULL",
+        {context.effective, after.id});
+    if (!closed.ok()) return closed;
+    if (!new_position.empty()) {
+      Status s = assignments.Add({after.id, new_position, context.effective, nullptr});
+      if (!s.ok()) return s;
+    }
+  }
+  const bool left_now = leaving && before.status != model::PersonStatus::kLeft;
+  return audit.Add({context.now, context.actor, left_now ? "person.leave" : "person.update",
+                    "person", after.id, PersonJson(before), PersonJson(after)});
+}
 
 }  // namespace
 
@@ -296,6 +448,12 @@ Result<std::vector<Person>> Store::AllPeople() {
   return ListPeople(query);
 }
 
+Result<std::int64_t> Store::CountPeople() {
+  Result<Rows> rows = database_->Query("SELECT COUNT(*) FROM people", {});
+  if (!rows.ok()) return rows.status();
+  return rows->front().Int(0);
+}
+
 Result<std::vector<std::string>> Store::ReportingLine(const std::string& manager_id) {
   Result<Rows> rows = database_->Query(
       "WITH RECURSIVE line (id) AS ("
@@ -315,76 +473,54 @@ Status Store::ApplyPeopleChanges(const model::PeopleChanges& changes, const std:
   const std::string now = clock_.NowUtc();
   const std::string effective = changes.effective.ToString();
   const std::string reason = changes.reason.empty() ? "change" : changes.reason;
-  Writes writes;
-  std::vector<Params> added_rows;
-  added_rows.reserve(changes.added.size());
-  for (const Person& person : changes.added) {
-    added_rows.push_back(PersonParams(person));
-    writes.history.push_back({person.id, nullptr, person.hired_at_grade,
-                              person.hire_date.ToString(), "hired", nullptr, actor, now});
-    if (person.grade != person.hired_at_grade) {
-      writes.history.push_back(
-          {person.id, person.hired_at_grade, person.grade, effective, reason, nullptr, actor, now});
-    }
-    if (!person.position.empty() && person.status == model::PersonStatus::kActive) {
-      writes.assignments.push_back({person.id, person.position, effective, nullptr});
-    }
-    writes.audit.push_back(
-        {now, actor, "person.create", "person", person.id, nullptr, PersonJson(person)});
-  }
+  const ChangeContext context{now, actor, effective, reason};
   return InTransaction(*database_, [&]() -> Status {
-    if (Status s = database_->InsertRows("people", kPersonColumnList, added_rows); !s.ok()) {
-      return s;
+    ObstaclesSetAside obstacles(*database_);
+    Result<std::int64_t> stored = CountPeople();
+    if (!stored.ok()) return stored.status();
+    if (changes.added.size() >= kBulkAddThreshold &&
+        static_cast<std::int64_t>(changes.added.size()) >= *stored) {
+      Status dropped =
+          obstacles.Drop({"people", "level_history", "position_assignments", "audit_log"});
+      if (!dropped.ok()) return dropped;
+    }
+    // People first (level history and assignments refer to them), then the rest.
+    RowWriter people(*database_, "people", kPersonColumnList);
+    for (const Person* person : ManagersFirst(changes.added)) {
+      if (Status s = people.Add(PersonParams(*person)); !s.ok()) return s;
+    }
+    if (Status s = people.Flush(); !s.ok()) return s;
+
+    RowWriter history(*database_, "level_history", kHistoryColumns);
+    RowWriter assignments(*database_, "position_assignments",
+                          {"person_id", "position_id", "start_date", "end_date"});
+    RowWriter audit(*database_, "audit_log", kAuditColumns);
+    for (const Person& person : changes.added) {
+      Status s = history.Add({person.id, nullptr, person.hired_at_grade,
+                              person.hire_date.ToString(), "hired", nullptr, actor, now});
+      if (s.ok() && person.grade != person.hired_at_grade) {
+        s = history.Add({person.id, person.hired_at_grade, person.grade, effective, reason, nullptr,
+                         actor, now});
+      }
+      if (s.ok() && !person.position.empty() && person.status == model::PersonStatus::kActive) {
+        s = assignments.Add({person.id, person.position, effective, nullptr});
+      }
+      if (s.ok()) {
+        s = audit.Add(
+            {now, actor, "person.create", "person", person.id, nullptr, PersonJson(person)});
+      }
+      if (!s.ok()) return s;
     }
     for (const model::PersonUpdate& update : changes.updated) {
-      const Person& before = update.before;
-      const Person& after = update.after;
-      Params params = PersonParams(after);
-      params.erase(params.begin());  // the id goes last, in the WHERE clause
-      params.emplace_back(after.id);
-      Result<Rows> updated = database_->Query(
-          "UPDATE people SET name = ?, email = ?, group_id = ?, track = ?, grade = ?, "
-          "position_id = ?, manager_id = ?, hire_date = ?, hired_at_grade = ?, status = ?, "
-          "left_date = ?, version = version + 1 WHERE id = ? RETURNING id",
-          params);
-      if (!updated.ok()) return updated.status();
-      if (updated->empty()) {
-        return Status::NotFound(fmt::format("person '{}' is not in the store", after.id));
+      if (Status s = UpdatePerson(*database_, update, context, history, assignments, audit);
+          !s.ok()) {
+        return s;
       }
-      if (before.grade != after.grade) {
-        writes.history.push_back(
-            {after.id, before.grade, after.grade, effective, reason, nullptr, actor, now});
-      }
-      const bool leaving = after.status == model::PersonStatus::kLeft;
-      const std::string new_position = leaving ? "" : after.position;
-      const std::string old_position =
-          before.status == model::PersonStatus::kLeft ? "" : before.position;
-      if (new_position != old_position) {
-        Status closed = database_->Run(
-            "UPDATE position_assignments SET end_date = ? WHERE person_id = ? AND end_date IS NULL",
-            {effective, after.id});
-        if (!closed.ok()) return closed;
-        if (!new_position.empty()) {
-          writes.assignments.push_back({after.id, new_position, effective, nullptr});
-        }
-      }
-      const bool left_now = leaving && before.status != model::PersonStatus::kLeft;
-      writes.audit.push_back({now, actor, left_now ? "person.leave" : "person.update", "person",
-                              after.id, PersonJson(before), PersonJson(after)});
     }
-    if (Status s = database_->InsertRows("level_history", kHistoryColumns, writes.history);
-        !s.ok()) {
-      return s;
+    for (RowWriter* writer : {&history, &assignments, &audit}) {
+      if (Status s = writer->Flush(); !s.ok()) return s;
     }
-    if (Status s = database_->InsertRows("position_assignments",
-                                         {"person_id", "position_id", "start_date", "end_date"},
-                                         writes.assignments);
-        !s.ok()) {
-      return s;
-    }
-    if (Status s = database_->InsertRows("audit_log", kAuditColumns, writes.audit); !s.ok()) {
-      return s;
-    }
+    if (Status s = obstacles.Restore(); !s.ok()) return s;
     PauseIfInjected("people-before-commit");
     return Status::Ok();
   });

@@ -51,6 +51,8 @@ struct AuditQuery {
 
 class Store {
  public:
+  static constexpr size_t kBulkAddThreshold = 20'000;
+
   /// Opens |url| (see OpenDatabase) and brings its schema up to date.
   static Result<std::unique_ptr<Store>> Open(const std::string& url,
                                              const Clock& clock = SystemClock::Instance());
@@ -81,11 +83,15 @@ class Store {
   Result<std::vector<model::Person>> ListPeople(const PeopleQuery& query);
   /// Everyone, active and left, ordered by id.
   Result<std::vector<model::Person>> AllPeople();
+  /// How many people are stored, active and left.
+  Result<std::int64_t> CountPeople();
   /// Ids of everyone below |manager_id| in the manager tree (transitively), not |manager_id|.
   Result<std::vector<std::string>> ReportingLine(const std::string& manager_id);
   /// Applies the batch in one transaction: people rows, level history for every grade set or
   /// changed, position assignments opened and closed, and an audit entry per person. Nothing is
-  /// written if anything fails (a constraint, a manager that does not exist, …).
+  /// written if anything fails (a constraint, a manager that does not exist, …). A batch adding
+  /// at least kBulkAddThreshold people, and at least as many as are stored, is loaded with the
+  /// tables' secondary indexes (and PostgreSQL's foreign keys) dropped and created again after.
   Status ApplyPeopleChanges(const model::PeopleChanges& changes, const std::string& actor);
 
   // History -----------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 #include "store/store.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include "store_engines.h"
@@ -193,6 +194,65 @@ TEST_P(StoreTest, TheAuditLogIsAppendOnly) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, StoreTest, testing::AllEngines(), testing::EngineName);
+
+/// Everything BulkLoadObstacles reports for the tables a people change writes.
+std::vector<std::string> BulkLoadSchema(Database& database) {
+  std::vector<std::string> schema;
+  for (const char* table : {"people", "level_history", "position_assignments", "audit_log"}) {
+    for (const SchemaObject& object : *database.BulkLoadObstacles(table)) {
+      schema.push_back(object.name + ": " + object.create_sql);
+    }
+  }
+  return schema;
+}
+
+/// A batch just big enough for the bulk path: a tree eight wide, listed reports before managers.
+model::PeopleChanges BulkBatch() {
+  model::PeopleChanges changes;
+  const int people = static_cast<int>(Store::kBulkAddThreshold);
+  for (int i = people - 1; i >= 0; --i) {
+    changes.added.push_back(
+        MakePerson(fmt::format("p{}", i), i == 0 ? "" : fmt::format("p{}", (i - 1) / 8), "G"));
+  }
+  changes.effective = *Date::Parse("2026-01-01");
+  return changes;
+}
+
+TEST_P(StoreTest, ABulkAddKeepsEveryIndexAndConstraint) {
+  SeedOrganisation();
+  const std::vector<std::string> schema = BulkLoadSchema(store_->database());
+  ASSERT_GE(schema.size(), 5u);  // at least the secondary indexes of the migration
+  const Status applied = store_->ApplyPeopleChanges(BulkBatch(), "tester");
+  ASSERT_TRUE(applied.ok()) << applied.message();
+  EXPECT_EQ(*store_->CountPeople(), static_cast<std::int64_t>(Store::kBulkAddThreshold) + 3);
+  EXPECT_EQ(BulkLoadSchema(store_->database()), schema);
+  size_t below_p2 = 0;  // counted up the tree, independently of the store
+  for (size_t i = 3; i < Store::kBulkAddThreshold; ++i) {
+    size_t at = i;
+    while (at > 2) at = (at - 1) / 8;
+    below_p2 += at == 2 ? 1 : 0;
+  }
+  EXPECT_EQ(store_->ReportingLine("p2")->size(), below_p2);
+  EXPECT_EQ(store_->LevelHistory("p19999")->size(), 1u);
+  // The constraints hold again: a second person with p1's email is refused.
+  model::PeopleChanges duplicate;
+  duplicate.added = {MakePerson("q1", "", "G")};
+  duplicate.added[0].email = "p1@example.org";
+  duplicate.effective = *Date::Parse("2026-01-02");
+  EXPECT_EQ(store_->ApplyPeopleChanges(duplicate, "tester").code(),
+            Status::Code::kFailedPrecondition);
+}
+
+TEST_P(StoreTest, AFailedBulkAddWritesNothingAndKeepsTheSchema) {
+  SeedOrganisation();
+  const std::vector<std::string> schema = BulkLoadSchema(store_->database());
+  model::PeopleChanges changes = BulkBatch();
+  changes.added.back().email = changes.added.front().email;  // found when the index is rebuilt
+  EXPECT_FALSE(store_->ApplyPeopleChanges(changes, "tester").ok());
+  EXPECT_EQ(*store_->CountPeople(), 3);
+  EXPECT_EQ(BulkLoadSchema(store_->database()), schema);
+  EXPECT_EQ(AuditActions().size(), 5u);  // the seed's framework, group and three people
+}
 
 }  // namespace
 }  // namespace yardstick::store
