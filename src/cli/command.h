@@ -43,7 +43,18 @@ std::vector<Command> DemoCommands();       ///< demo init
 /// YARDSTICK_DB environment variable).
 void AddDatabaseOption(CLI::App& app, std::string& url);
 
-/// Opens the store at |url|; on failure prints why to stderr and returns nullptr.
-std::unique_ptr<store::Store> OpenStoreOrReport(const std::string& url);
+/// Whether a command may create the database it is pointed at.
+enum class OpenMode {
+  kMustExist,        ///< a missing SQLite file is a mistyped --db: refuse, create nothing
+  kCreateIfMissing,  ///< commands that put the first things in (framework load, demo init, …)
+};
+
+/// True for a SQLite file that does not exist (opening it would create an empty database).
+bool IsMissingSqliteFile(const std::string& url);
+
+/// Opens the store at |url|; on failure (or, for kMustExist, a SQLite file that does not exist)
+/// prints why to stderr and returns nullptr.
+std::unique_ptr<store::Store> OpenStoreOrReport(const std::string& url,
+                                                OpenMode mode = OpenMode::kMustExist);
 
 }  // namespace yardstick::cli

@@ -1,5 +1,8 @@
 // The `--db` option and opening the store for a command.
+#include <filesystem>
 #include <iostream>
+
+#include <fmt/format.h>
 
 #include "cli/command.h"
 
@@ -13,7 +16,19 @@ void AddDatabaseOption(CLI::App& app, std::string& url) {
       ->capture_default_str();
 }
 
-std::unique_ptr<store::Store> OpenStoreOrReport(const std::string& url) {
+bool IsMissingSqliteFile(const std::string& url) {
+  const bool postgres = url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0;
+  return !postgres && url != ":memory:" && !std::filesystem::exists(url);
+}
+
+std::unique_ptr<store::Store> OpenStoreOrReport(const std::string& url, OpenMode mode) {
+  if (mode == OpenMode::kMustExist && IsMissingSqliteFile(url)) {
+    std::cerr << fmt::format(
+        "yardstick: {}: no such database (give --db, or create one with `yardstick framework "
+        "load` or `yardstick demo init`)\n",
+        url);
+    return nullptr;
+  }
   Result<std::unique_ptr<store::Store>> opened = store::Store::Open(url);
   if (!opened.ok()) {
     std::cerr << "yardstick: " << opened.status().message() << "\n";

@@ -15,10 +15,6 @@
 namespace yardstick::cli {
 namespace {
 
-bool IsPostgresUrl(const std::string& url) {
-  return url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0;
-}
-
 /// The exit code for a failed restore: the dump's fault, or the job could not be done.
 int RestoreExitCode(const Status& status) {
   switch (status.code()) {
@@ -43,11 +39,6 @@ Action DumpSetup(CLI::App& app) {
       "The dump is canonical JSON: the same data gives the same bytes on SQLite and PostgreSQL. "
       "Restore it with `yardstick db restore FILE --db URL` into an empty database.");
   return [args] {
-    // Opening a SQLite file creates it: do not dump (and leave behind) a database mistyped.
-    if (!IsPostgresUrl(args->db) && args->db != ":memory:" && !std::filesystem::exists(args->db)) {
-      std::cerr << fmt::format("yardstick: {}: no such database\n", args->db);
-      return kExitFailure;
-    }
     auto store = OpenStoreOrReport(args->db);
     if (!store) return kExitFailure;
     const auto report = [](const Status& status) {
@@ -97,9 +88,8 @@ Action RestoreSetup(CLI::App& app) {
       return kExitFailure;
     }
     // A SQLite file this restore creates is removed again if the restore fails.
-    const bool created =
-        !IsPostgresUrl(args->db) && args->db != ":memory:" && !std::filesystem::exists(args->db);
-    auto store = OpenStoreOrReport(args->db);
+    const bool created = IsMissingSqliteFile(args->db);
+    auto store = OpenStoreOrReport(args->db, OpenMode::kCreateIfMissing);
     if (!store) return kExitFailure;
     if (Status restored = store::RestoreDump(store->database(), in); !restored.ok()) {
       std::cerr << fmt::format("yardstick: {}: {}\n", args->file, restored.message());

@@ -142,7 +142,7 @@ int RunInit(const InitArgs& args) {
       LoadFrameworkFile(args.frameworks, "product", exit_code);
   if (!engineering || !product) return exit_code;
 
-  std::unique_ptr<store::Store> store = OpenStoreOrReport(args.db);
+  std::unique_ptr<store::Store> store = OpenStoreOrReport(args.db, OpenMode::kCreateIfMissing);
   if (store == nullptr) return kExitFailure;
   if (!RefuseUnlessEmpty(*store, args)) return kExitFailure;
 

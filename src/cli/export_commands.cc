@@ -14,12 +14,6 @@ namespace {
 
 enum class ExportKind { kPeople, kHistory };
 
-/// True for a SQLite file that does not exist (opening it would create an empty database).
-bool IsMissingSqliteFile(const std::string& url) {
-  const bool postgres = url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0;
-  return !postgres && url != ":memory:" && !std::filesystem::exists(url);
-}
-
 struct ExportArgs {
   std::string db;
   std::string format;
@@ -40,10 +34,6 @@ Action ExportSetup(CLI::App& app, ExportKind kind) {
           "yardstick: {}: say --format csv or --format xlsx (the file name has neither "
           "extension)\n",
           args->output);
-      return kExitFailure;
-    }
-    if (IsMissingSqliteFile(args->db)) {
-      std::cerr << fmt::format("yardstick: {}: no such database\n", args->db);
       return kExitFailure;
     }
     auto store = OpenStoreOrReport(args->db);

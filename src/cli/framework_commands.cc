@@ -195,7 +195,7 @@ Action LoadSetup(CLI::App& app) {
       }
       loaded.emplace_back(std::move(*framework), *ReadTextFile(path));
     }
-    auto store = OpenStoreOrReport(args->db);
+    auto store = OpenStoreOrReport(args->db, OpenMode::kCreateIfMissing);
     if (!store) return kExitFailure;
     for (const auto& [framework, text] : loaded) {
       const auto before = store->CurrentFramework(framework.framework.id);

@@ -6,13 +6,7 @@ yardstick="$1"
 source_dir="$2"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-passed=0
-failed=0
-
-expect() {  # expect NAME CONDITION-COMMAND...
-  local name="$1"; shift
-  if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAILED: $name"; fi
-}
+source "$(dirname "$0")/expect.sh"
 
 # Two broken files: check reports the errors of both, in file order, and exits 1.
 cat > "$work/a.yaml" <<'YAML'
@@ -101,5 +95,4 @@ expect "site has a page per track" test -s "$work/site/track-ic.html" -a -s "$wo
 expect "site refuses a broken framework" test $? -eq 1
 expect "site wrote nothing for it" test ! -e "$work/broken-site"
 
-echo "$passed passed, $failed failed"
-test "$failed" -eq 0
+finish
