@@ -384,6 +384,7 @@ class Restorer {
   Status AddRow(const nlohmann::json& row) {
     Result<Params> params = RowParams(*table_, row, rows_++);
     if (!params.ok()) return params.status();
+    if (table_->name == "cycles") HoldOpenUntilFinished(*params);
     batch_.push_back(std::move(*params));
     return batch_.size() == kRestoreBatchRows ? Flush() : Status::Ok();
   }
@@ -407,6 +408,10 @@ class Restorer {
       return Status::InvalidArgument(
           fmt::format("the dump has no table '{}'", DumpedTables()[next_table_].name));
     }
+    for (const std::string& cycle : closed_cycles_) {
+      Status closed = database_.Run("UPDATE cycles SET state = 'closed' WHERE id = ?", {cycle});
+      if (!closed.ok()) return closed;
+    }
     if (Status references = CheckReferences(database_); !references.ok()) return references;
     if (Status committed = database_.Commit(); !committed.ok()) return committed;
     in_transaction_ = false;
@@ -414,6 +419,18 @@ class Restorer {
   }
 
  private:
+  /// The schema refuses rows for a closed cycle, so a closed cycle is restored as decided and
+  /// closed once everything recorded for it is in (Finish).
+  void HoldOpenUntilFinished(Params& cycle) {
+    for (size_t i = 0; i < table_->columns.size(); ++i) {
+      if (table_->columns[i].name != "state") continue;
+      if (const auto* state = std::get_if<std::string>(&cycle[i]); state && *state == "closed") {
+        closed_cycles_.push_back(std::get<std::string>(cycle[0]));
+        cycle[i] = std::string("decided");
+      }
+    }
+  }
+
   Status Flush() {
     if (batch_.empty()) return Status::Ok();
     Status inserted = database_.InsertRows(table_->name, columns_, batch_);
@@ -435,6 +452,7 @@ class Restorer {
   std::vector<std::string> columns_;
   size_t rows_ = 0;  ///< rows of table_ so far
   std::vector<Params> batch_;
+  std::vector<std::string> closed_cycles_;  ///< ids, in dump order
 };
 
 /// Restores from a dump read by nlohmann's SAX parser, event by event: never more than a row and

@@ -63,6 +63,12 @@ model::Person MakePerson(std::string id, std::string name, std::string manager, 
   return person;
 }
 
+/// The start of a dump of this build's schema, up to the tables.
+std::string Header() {
+  return fmt::format(R"({{"format":"yardstick-dump","format_version":1,"schema_version":{})",
+                     LatestSchemaVersion());
+}
+
 /// A store whose clock says what the test says, on a fresh database of one engine.
 struct TestStore {
   std::unique_ptr<ScratchDatabase> scratch;
@@ -132,7 +138,7 @@ void Populate(Store& store, FakeClock& clock) {
   Exec(database,
        "INSERT INTO cycles (id, name, framework_hash, period_start, period_end, state, created_at) "
        "VALUES (?, ?, ?, ?, ?, ?, ?)",
-       {"2025-H2", "Second half ☀", *hash, "2025-07-01", "2025-12-31", "closed",
+       {"2025-H2", "Second half ☀", *hash, "2025-07-01", "2025-12-31", "decided",
         "2026-01-02T08:00:00Z"});
   const char* assessment =
       "INSERT INTO assessments (id, cycle_id, person_id, rater_id, grade, evidence, criteria, "
@@ -175,6 +181,14 @@ void Populate(Store& store, FakeClock& clock) {
   Exec(database, decision,
        {"D3", "2025-H2", "0", "exception", "A", "B", nullptr, "", "Board \"said\" so\n(twice)",
         "ceo", "proposed"});
+  // Closed last: the schema refuses rows for a closed cycle, and a restore must cope with that.
+  Exec(database, "UPDATE cycles SET state = 'closed' WHERE id = ?", {"2025-H2"});
+  // A cycle still being rated, for tests that add to the organisation.
+  Exec(database,
+       "INSERT INTO cycles (id, name, framework_hash, period_start, period_end, state, created_at) "
+       "VALUES (?, ?, ?, ?, ?, ?, ?)",
+       {"2026-H1", "First half", *hash, "2026-01-01", "2026-06-30", "rating",
+        "2026-01-02T08:30:00Z"});
 }
 
 Result<nlohmann::json> Parse(const std::string& text) {
@@ -352,7 +366,7 @@ void ChangeMore(Store& store, FakeClock& clock) {
   Exec(store.database(),
        "INSERT INTO assessments (cycle_id, person_id, rater_id, grade, created_at) "
        "VALUES (?, ?, ?, ?, ?)",
-       {"2025-H2", "new", "B1", 2.5, "2026-03-01T12:00:00Z"});
+       {"2026-H1", "new", "B1", 2.5, "2026-03-01T12:00:00Z"});
 }
 
 TEST_P(DumpRoundTripTest, RestoredDatabaseDumpsIdentically) {
@@ -517,9 +531,8 @@ TEST(DumpFormatTest, OneRowPerLineAndParsesBack) {
   Result<nlohmann::ordered_json> dump = DumpDatabase(source.database());
   ASSERT_TRUE(dump.ok());
   const std::string text = FormatDump(*dump);
-  EXPECT_EQ(text.rfind(R"({"format":"yardstick-dump","format_version":1,"schema_version":1,)"
-                       R"("tables":{)"
-                       "\n\"frameworks\":[\n{\"hash\":",
+  EXPECT_EQ(text.rfind(Header() + R"(,"tables":{)"
+                                  "\n\"frameworks\":[\n{\"hash\":",
                        0),
             0u);
   EXPECT_EQ(nlohmann::ordered_json::parse(text), *dump);
@@ -612,7 +625,9 @@ std::vector<BrokenDump> BrokenDumps() {
        Code::kInvalidArgument, "the dump has no table 'decisions'"},
       {"unknown table",
        [](nlohmann::ordered_json& d) { d["tables"]["salaries"] = nlohmann::ordered_json::array(); },
-       Code::kInvalidArgument, "the dump has a table 'salaries' that schema version 1 does not"},
+       Code::kInvalidArgument,
+       fmt::format("the dump has a table 'salaries' that schema version {} does not",
+                   LatestSchemaVersion())},
       {"unknown column",
        [](nlohmann::ordered_json& d) { d["tables"]["people"][1]["salary"] = 90000; },
        Code::kInvalidArgument, "tables.people[1]: table people has no column salary"},
@@ -691,12 +706,9 @@ TEST_P(DumpRestoreTest, AStreamedDumpThatIsCutShortOrOutOfOrderRestoresNothing) 
       {good + "{}", "not valid JSON: "},                      // all tables read, then garbage
       {"", "not valid JSON: "},
       {"42", "not a Yardstick dump: not a JSON object"},
-      {R"({"format":"yardstick-dump","format_version":1,"schema_version":1})",
-       "not a Yardstick dump: 'tables' is missing or not an object"},
-      {R"({"format":"yardstick-dump","format_version":1,"schema_version":1,"tables":[]})",
-       "not a Yardstick dump: 'tables' is missing or not an object"},
-      {R"({"format":"yardstick-dump","format_version":1,"schema_version":1,"tables":{}})",
-       "the dump has no table 'frameworks'"},
+      {Header() + "}", "not a Yardstick dump: 'tables' is missing or not an object"},
+      {Header() + R"(,"tables":[]})", "not a Yardstick dump: 'tables' is missing or not an object"},
+      {Header() + R"(,"tables":{}})", "the dump has no table 'frameworks'"},
       {FormatDump(reordered), "the dump has no table 'people'"},
   };
   for (const auto& [text, message] : cases) {
@@ -722,10 +734,10 @@ TEST(DumpAcrossEnginesTest, InfiniteRealsRoundTrip) {
   const double infinity = std::numeric_limits<double>::infinity();
   Exec(sqlite.database(),
        "INSERT INTO calibrated_results (cycle_id, person_id, performed, se) VALUES (?, ?, ?, ?)",
-       {"2025-H2", "B1", infinity, infinity});
+       {"2026-H1", "B1", infinity, infinity});
   Exec(sqlite.database(),
        "INSERT INTO rater_leniencies (cycle_id, rater_id, leniency, se) VALUES (?, ?, ?, ?)",
-       {"2025-H2", "B1", -infinity, 0.0});
+       {"2026-H1", "B1", -infinity, 0.0});
   Result<std::string> text = DumpDatabaseText(sqlite.database());
   ASSERT_TRUE(text.ok()) << text.status().message();
   EXPECT_NE(text->find(R"("person_id":"B1","performed":"Infinity","se":"Infinity"})"),
@@ -770,9 +782,7 @@ TEST(DumpTest, RefusesADatabaseWithoutTheSchema) {
 
 TEST(DumpTest, EmptyDatabaseDumpsEveryTableEmpty) {
   const std::string empty = EmptyDump(Engine::kSqlite);
-  std::string expected =
-      R"({"format":"yardstick-dump","format_version":1,"schema_version":1,"tables":{)"
-      "\n";
+  std::string expected = Header() + R"(,"tables":{)" + "\n";
   for (size_t i = 0; i < DumpedTables().size(); ++i) {
     expected += fmt::format("\"{}\":[]{}\n", DumpedTables()[i].name,
                             i + 1 == DumpedTables().size() ? "" : ",");

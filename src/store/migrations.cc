@@ -151,6 +151,62 @@ CREATE INDEX audit_log_by_entity ON audit_log (entity, entity_id);
 {{append_only:frameworks}}
 )sql";
 
+// Version 2: a closed cycle is immutable — the cycle row and everything recorded for it.
+constexpr const char* kSchemaV2 = R"sql(
+{{frozen_when_closed:cycles}}
+{{frozen_when_closed:assessments}}
+{{frozen_when_closed:stack_ranks}}
+{{frozen_when_closed:calibrated_results}}
+{{frozen_when_closed:rater_leniencies}}
+{{frozen_when_closed:decisions}}
+)sql";
+
+/// Triggers that refuse any change to |table|'s rows of a closed cycle (for the cycles table
+/// itself: to a closed cycle's row; deleting a cycle is refused in any state).
+std::string FrozenWhenClosedTriggers(const std::string& table, Dialect dialect) {
+  const bool cycles = table == "cycles";
+  const std::string key = cycles ? "id" : "cycle_id";
+  const auto closed = [&](const char* row) {
+    return fmt::format("(SELECT state FROM cycles WHERE id = {}.{}) = 'closed'", row, key);
+  };
+  if (dialect == Dialect::kSqlite) {
+    const auto trigger = [&](const std::string& name, const std::string& when_op,
+                             const std::string& when) {
+      return fmt::format(
+          "CREATE TRIGGER {0}_{1} BEFORE {2} ON {0} {3}BEGIN "
+          "SELECT RAISE(ABORT, '{0}: the cycle is closed, and a closed cycle never changes'); "
+          "END;\n",
+          table, name, when_op, when.empty() ? "" : "WHEN " + when + " ");
+    };
+    if (cycles) {
+      return trigger("closed_no_update", "UPDATE", "OLD.state = 'closed'") +
+             fmt::format(
+                 "CREATE TRIGGER cycles_no_delete BEFORE DELETE ON cycles BEGIN "
+                 "SELECT RAISE(ABORT, 'cycles: a cycle is never deleted'); END;\n");
+    }
+    return trigger("closed_no_insert", "INSERT", closed("NEW")) +
+           trigger("closed_no_update", "UPDATE", closed("OLD") + " OR " + closed("NEW")) +
+           trigger("closed_no_delete", "DELETE", closed("OLD"));
+  }
+  const std::string old_closed = cycles ? "OLD.state = 'closed'" : closed("OLD");
+  const std::string new_closed = cycles ? "FALSE" : closed("NEW");
+  const std::string on_delete =
+      cycles ? fmt::format(
+                   "RAISE EXCEPTION 'cycles: a cycle is never deleted' USING ERRCODE = "
+                   "'integrity_constraint_violation';")
+             : "";
+  return fmt::format(
+      "CREATE FUNCTION {0}_frozen_when_closed() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+      "IF TG_OP = 'DELETE' THEN {4} END IF; "
+      "IF (TG_OP <> 'INSERT' AND {1}) OR (TG_OP <> 'DELETE' AND {2}) THEN "
+      "RAISE EXCEPTION '{0}: the cycle is closed, and a closed cycle never changes' USING "
+      "ERRCODE = 'integrity_constraint_violation'; END IF; "
+      "IF TG_OP = 'DELETE' THEN RETURN OLD; END IF; RETURN NEW; END $$;\n"
+      "CREATE TRIGGER {0}_frozen_when_closed BEFORE INSERT OR UPDATE OR DELETE ON {0} "
+      "FOR EACH ROW EXECUTE FUNCTION {0}_frozen_when_closed();\n",
+      table, old_closed, new_closed, key, on_delete.empty() ? "NULL;" : on_delete);
+}
+
 std::string AppendOnlyTriggers(const std::string& table, Dialect dialect) {
   if (dialect == Dialect::kSqlite) {
     return fmt::format(
@@ -180,6 +236,7 @@ void ReplaceAll(std::string& text, const std::string& from, const std::string& t
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> migrations = {
       {1, "organisation, cycles and audit log", kSchemaV1},
+      {2, "closed cycles are immutable", kSchemaV2},
   };
   return migrations;
 }
@@ -196,6 +253,12 @@ std::string RenderForDialect(const std::string& sql, Dialect dialect) {
     const size_t end = text.find("}}", at);
     const std::string table = text.substr(at + 14, end - at - 14);
     text.replace(at, end + 2 - at, AppendOnlyTriggers(table, dialect));
+  }
+  for (size_t at = text.find("{{frozen_when_closed:"); at != std::string::npos;
+       at = text.find("{{frozen_when_closed:")) {
+    const size_t end = text.find("}}", at);
+    const std::string table = text.substr(at + 21, end - at - 21);
+    text.replace(at, end + 2 - at, FrozenWhenClosedTriggers(table, dialect));
   }
   return text;
 }

@@ -1,8 +1,9 @@
 // The store's schema, as numbered migrations applied in order when a database is opened.
 //
-// Each migration is SQL written once for both engines, with two tokens replaced per dialect:
-// {{id}} (an auto-numbered integer primary key) and {{append_only:TABLE}} (triggers that refuse
-// UPDATE and DELETE on TABLE). Applied versions are recorded in schema_migrations; a database
+// Each migration is SQL written once for both engines, with tokens replaced per dialect: {{id}}
+// (an auto-numbered integer primary key), {{append_only:TABLE}} (triggers that refuse UPDATE and
+// DELETE on TABLE) and {{frozen_when_closed:TABLE}} (triggers that refuse any change to TABLE's
+// rows of a closed cycle). Applied versions are recorded in schema_migrations; a database
 // recording a version this build does not know was written by a newer Yardstick and is refused.
 #pragma once
 

@@ -275,6 +275,34 @@ Status UpdatePerson(Database& database, const model::PersonUpdate& update,
                     "person", after.id, PersonJson(before), PersonJson(after)});
 }
 
+constexpr const char* kCycleColumns =
+    "c.id, c.name, f.framework_id, c.framework_hash, c.period_start, c.period_end, c.state, "
+    "c.created_at FROM cycles c JOIN frameworks f ON f.hash = c.framework_hash";
+
+model::Cycle CycleFromRow(const Row& row) {
+  model::Cycle cycle;
+  cycle.id = row.Text(0);
+  cycle.name = row.Text(1);
+  cycle.framework_id = row.Text(2);
+  cycle.framework_hash = row.Text(3);
+  cycle.period = {model::Date::Parse(row.Text(4)).value_or(model::Date{}),
+                  model::Date::Parse(row.Text(5)).value_or(model::Date{})};
+  cycle.state = model::ParseCycleState(row.Text(6)).value_or(model::CycleState::kOpen);
+  cycle.created_at = row.Text(7);
+  return cycle;
+}
+
+std::string CycleJson(const model::Cycle& cycle) {
+  nlohmann::ordered_json json;
+  json["id"] = cycle.id;
+  json["name"] = cycle.name;
+  json["framework_id"] = cycle.framework_id;
+  json["framework_hash"] = cycle.framework_hash;
+  json["period"] = cycle.period.ToString();
+  json["state"] = model::ToString(cycle.state);
+  return json.dump();
+}
+
 }  // namespace
 
 Result<std::unique_ptr<Store>> Store::Open(const std::string& url, const Clock& clock) {
@@ -523,6 +551,80 @@ Status Store::ApplyPeopleChanges(const model::PeopleChanges& changes, const std:
     if (Status s = obstacles.Restore(); !s.ok()) return s;
     PauseIfInjected("people-before-commit");
     return Status::Ok();
+  });
+}
+
+// Cycles -------------------------------------------------------------------------------------
+
+Status Store::CreateCycle(const model::Cycle& cycle, const std::string& actor) {
+  return InTransaction(*database_, [&]() -> Status {
+    Result<Rows> existing = database_->Query("SELECT 1 FROM cycles WHERE id = ?", {cycle.id});
+    if (!existing.ok()) return existing.status();
+    if (!existing->empty()) {
+      return Status::FailedPrecondition(fmt::format("there is already a cycle '{}'", cycle.id));
+    }
+    Result<Rows> framework = database_->Query("SELECT framework_id FROM frameworks WHERE hash = ?",
+                                              {cycle.framework_hash});
+    if (!framework.ok()) return framework.status();
+    if (framework->empty() || framework->front().Text(0) != cycle.framework_id) {
+      return Status::FailedPrecondition(fmt::format("framework '{}' version {} is not stored",
+                                                    cycle.framework_id, cycle.framework_hash));
+    }
+    model::Cycle created = cycle;
+    created.state = model::CycleState::kOpen;
+    created.created_at = clock_.NowUtc();
+    Status written = database_->Run(
+        "INSERT INTO cycles (id, name, framework_hash, period_start, period_end, state, "
+        "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        {created.id, created.name, created.framework_hash, created.period.start.ToString(),
+         created.period.end.ToString(), std::string(model::ToString(created.state)),
+         created.created_at});
+    if (!written.ok()) return written;
+    return database_->InsertRows("audit_log", kAuditColumns,
+                                 {{created.created_at, actor, "cycle.create", "cycle", created.id,
+                                   nullptr, CycleJson(created)}});
+  });
+}
+
+Result<std::optional<model::Cycle>> Store::GetCycle(const std::string& id) {
+  Result<Rows> rows =
+      database_->Query(fmt::format("SELECT {} WHERE c.id = ?", kCycleColumns), {id});
+  if (!rows.ok()) return rows.status();
+  if (rows->empty()) return std::optional<model::Cycle>();
+  return std::optional<model::Cycle>(CycleFromRow(rows->front()));
+}
+
+Result<std::vector<model::Cycle>> Store::Cycles() {
+  Result<Rows> rows = database_->Query(
+      fmt::format("SELECT {} ORDER BY c.period_end DESC, c.period_start DESC, c.id",
+                  kCycleColumns),
+      {});
+  if (!rows.ok()) return rows.status();
+  std::vector<model::Cycle> cycles;
+  for (const Row& row : *rows) cycles.push_back(CycleFromRow(row));
+  return cycles;
+}
+
+Status Store::SetCycleState(const std::string& cycle_id, model::CycleState from,
+                            model::CycleState to, const std::string& actor) {
+  return InTransaction(*database_, [&]() -> Status {
+    Result<std::optional<model::Cycle>> before = GetCycle(cycle_id);
+    if (!before.ok()) return before.status();
+    if (!*before) return Status::NotFound(fmt::format("there is no cycle '{}'", cycle_id));
+    if ((*before)->state != from) {
+      return Status::FailedPrecondition(
+          fmt::format("cycle '{}' is {} now, not {}: someone moved it meanwhile", cycle_id,
+                      model::ToString((*before)->state), model::ToString(from)));
+    }
+    Status updated = database_->Run(
+        "UPDATE cycles SET state = ? WHERE id = ? AND state = ?",
+        {std::string(model::ToString(to)), cycle_id, std::string(model::ToString(from))});
+    if (!updated.ok()) return updated;
+    model::Cycle after = **before;
+    after.state = to;
+    return database_->InsertRows("audit_log", kAuditColumns,
+                                 {{clock_.NowUtc(), actor, "cycle.state", "cycle", cycle_id,
+                                   CycleJson(**before), CycleJson(after)}});
   });
 }
 

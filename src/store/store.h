@@ -16,6 +16,7 @@
 
 #include "base/clock.h"
 #include "base/status.h"
+#include "model/cycle.h"
 #include "model/people_changes.h"
 #include "model/person.h"
 #include "store/database.h"
@@ -93,6 +94,19 @@ class Store {
   /// at least kBulkAddThreshold people, and at least as many as are stored, is loaded with the
   /// tables' secondary indexes (and PostgreSQL's foreign keys) dropped and created again after.
   Status ApplyPeopleChanges(const model::PeopleChanges& changes, const std::string& actor);
+
+  // Cycles ------------------------------------------------------------------------------------
+  /// Creates |cycle| in state open, created now. Its framework version must be stored and its
+  /// id unused (FailedPrecondition otherwise).
+  Status CreateCycle(const model::Cycle& cycle, const std::string& actor);
+  Result<std::optional<model::Cycle>> GetCycle(const std::string& id);
+  /// Every cycle, the latest period first.
+  Result<std::vector<model::Cycle>> Cycles();
+  /// Moves a cycle from |from| to |to|. Whether it may is model::CheckTransition's decision; the
+  /// store only makes sure nobody moved it meanwhile (FailedPrecondition if it is not in |from|
+  /// any more) and audits the move. A closed cycle is refused by the schema itself.
+  Status SetCycleState(const std::string& cycle_id, model::CycleState from, model::CycleState to,
+                       const std::string& actor);
 
   // History -----------------------------------------------------------------------------------
   /// A person's level history, oldest first.

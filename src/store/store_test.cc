@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include "store/migrations.h"
 #include "store_engines.h"
 
 namespace yardstick::store {
@@ -61,7 +62,10 @@ class StoreTest : public testing::EngineTest {
   std::unique_ptr<Store> store_;
 };
 
-TEST_P(StoreTest, OpensAtTheLatestSchemaVersion) { EXPECT_EQ(store_->schema_version(), 1); }
+TEST_P(StoreTest, OpensAtTheLatestSchemaVersion) {
+  EXPECT_EQ(store_->schema_version(), LatestSchemaVersion());
+  EXPECT_GE(LatestSchemaVersion(), 2);
+}
 
 TEST_P(StoreTest, RefusesADatabaseFromANewerYardstick) {
   ASSERT_TRUE(store_->database()
@@ -252,6 +256,86 @@ TEST_P(StoreTest, AFailedBulkAddWritesNothingAndKeepsTheSchema) {
   EXPECT_EQ(*store_->CountPeople(), 3);
   EXPECT_EQ(BulkLoadSchema(store_->database()), schema);
   EXPECT_EQ(AuditActions().size(), 5u);  // the seed's framework, group and three people
+}
+
+model::Cycle MakeCycle(Store& store, const std::string& id) {
+  model::Cycle cycle;
+  cycle.id = id;
+  cycle.name = "Cycle " + id;
+  cycle.framework_id = "eng";
+  cycle.framework_hash = (*store.CurrentFramework("eng"))->hash;
+  cycle.period = *model::Period::Parse("2026-H2");
+  return cycle;
+}
+
+TEST_P(StoreTest, CyclesPinTheirFrameworkVersionAndMoveThroughTheirStates) {
+  SeedOrganisation();
+  const model::Cycle cycle = MakeCycle(*store_, "2026-h2");
+  ASSERT_TRUE(store_->CreateCycle(cycle, "people-team").ok());
+  // A new framework version later does not move the cycle off the one it pinned.
+  ASSERT_TRUE(
+      store_->PutFramework("eng", "Engineering", "format: yardstick/v1\nid: eng\n# v2\n", "tester")
+          .ok());
+  std::optional<model::Cycle> stored = *store_->GetCycle("2026-h2");
+  ASSERT_TRUE(stored);
+  EXPECT_EQ(stored->framework_hash, cycle.framework_hash);
+  EXPECT_EQ(stored->framework_id, "eng");
+  EXPECT_EQ(stored->state, model::CycleState::kOpen);
+  EXPECT_EQ(stored->period.ToString(), "2026-07-01..2026-12-31");
+  EXPECT_EQ(store_->CreateCycle(cycle, "people-team").message(),
+            "there is already a cycle '2026-h2'");
+
+  using model::CycleState;
+  ASSERT_TRUE(
+      store_->SetCycleState("2026-h2", CycleState::kOpen, CycleState::kRating, "people-team").ok());
+  EXPECT_EQ(
+      store_->SetCycleState("2026-h2", CycleState::kOpen, CycleState::kRating, "someone").message(),
+      "cycle '2026-h2' is rating now, not open: someone moved it meanwhile");
+  Result<std::vector<model::Cycle>> cycles = store_->Cycles();
+  ASSERT_TRUE(cycles.ok()) << cycles.status().message();
+  ASSERT_EQ(cycles->size(), 1u);
+  EXPECT_EQ(cycles->front().state, CycleState::kRating);
+  AuditQuery cycle_audit;
+  cycle_audit.entity = "cycle";
+  const std::vector<model::AuditEntry> audit = *store_->AuditLog(cycle_audit);
+  ASSERT_EQ(audit.size(), 2u);
+  EXPECT_EQ(audit[1].action, "cycle.state");
+  EXPECT_NE(audit[1].before.find("\"state\":\"open\""), std::string::npos);
+  EXPECT_NE(audit[1].after.find("\"state\":\"rating\""), std::string::npos);
+}
+
+TEST_P(StoreTest, ACycleNeedsAStoredFrameworkVersion) {
+  SeedOrganisation();
+  model::Cycle cycle = MakeCycle(*store_, "c");
+  cycle.framework_hash = "0000";
+  EXPECT_EQ(store_->CreateCycle(cycle, "people-team").code(), Status::Code::kFailedPrecondition);
+  Result<std::vector<model::Cycle>> cycles = store_->Cycles();
+  ASSERT_TRUE(cycles.ok()) << cycles.status().message();
+  EXPECT_TRUE(cycles->empty());
+}
+
+TEST_P(StoreTest, TheSchemaFreezesAClosedCycle) {
+  SeedOrganisation();
+  ASSERT_TRUE(store_->CreateCycle(MakeCycle(*store_, "c"), "people-team").ok());
+  Database& database = store_->database();
+  const char* rank =
+      "INSERT INTO stack_ranks (cycle_id, rater_id, person_id, rank) VALUES (?, ?, ?, ?)";
+  ASSERT_TRUE(database.Run(rank, {"c", "lead", "dev", std::int64_t{1}}).ok());
+  ASSERT_TRUE(database.Run("UPDATE cycles SET state = 'closed' WHERE id = 'c'").ok());
+  EXPECT_EQ(database.Run(rank, {"c", "boss", "lead", std::int64_t{1}}).code(),
+            Status::Code::kFailedPrecondition);
+  EXPECT_EQ(database.Run("UPDATE stack_ranks SET rank = 2").code(),
+            Status::Code::kFailedPrecondition);
+  EXPECT_EQ(database.Run("DELETE FROM stack_ranks").code(), Status::Code::kFailedPrecondition);
+  EXPECT_EQ(database.Run("UPDATE cycles SET name = 'renamed'").code(),
+            Status::Code::kFailedPrecondition);
+  EXPECT_EQ(database.Run("DELETE FROM cycles").code(), Status::Code::kFailedPrecondition);
+  EXPECT_EQ(database.Query("SELECT COUNT(*) FROM stack_ranks", {})->front().Int(0), 1);
+  EXPECT_EQ(
+      store_
+          ->SetCycleState("c", model::CycleState::kClosed, model::CycleState::kOpen, "people-team")
+          .code(),
+      Status::Code::kFailedPrecondition);
 }
 
 }  // namespace
