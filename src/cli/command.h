@@ -38,6 +38,7 @@ std::vector<Command> PeopleCommands();     ///< people import
 std::vector<Command> ExportCommands();     ///< people export, history export
 std::vector<Command> DatabaseCommands();   ///< db dump|restore
 std::vector<Command> DemoCommands();       ///< demo init
+std::vector<Command> CycleCommands();      ///< cycle open|list|show|advance
 
 /// Adds the `--db URL` option every store-backed command has (default yardstick.db, or the
 /// YARDSTICK_DB environment variable).

@@ -19,6 +19,7 @@ constexpr Group kGroups[] = {
     {"people", "People: show, list, import from an HRIS export, export"},
     {"org", "The organisation: the manager tree"},
     {"history", "Level history: every change of grade, with reason and approver"},
+    {"cycle", "Review cycles: open, list, show, advance (open → rating → … → closed)"},
     {"db", "The whole database: dump to JSON, restore (SQLite or PostgreSQL)"},
     {"demo", "A realistic demo organisation to try Yardstick on"},
 };
@@ -29,6 +30,7 @@ constexpr CommandSet kCommandSets[] = {
     yardstick::cli::FrameworkCommands, yardstick::cli::OrgCommands,
     yardstick::cli::PeopleCommands,    yardstick::cli::ExportCommands,
     yardstick::cli::DatabaseCommands,  yardstick::cli::DemoCommands,
+    yardstick::cli::CycleCommands,
 };
 
 }  // namespace

@@ -1,0 +1,215 @@
+// `yardstick cycle open|list|show|advance`: review cycles and their lifecycle.
+#include <iostream>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include <fmt/format.h>
+
+#include "cli/command.h"
+#include "model/cycle.h"
+#include "store/store.h"
+
+namespace yardstick::cli {
+namespace {
+
+/// "engineering-2026-h2" from "engineering" and "2026-H2": lower case, spaces as hyphens.
+std::string DefaultCycleId(const std::string& framework_id, const std::string& period) {
+  std::string id = framework_id + "-" + period;
+  for (char& c : id) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c == ' ' || c == '.') c = '-';
+  }
+  return id;
+}
+
+int Report(const Status& status) {
+  std::cerr << "yardstick: " << status.message() << "\n";
+  return status.code() == Status::Code::kFailedPrecondition ||
+                 status.code() == Status::Code::kNotFound ||
+                 status.code() == Status::Code::kInvalidArgument
+             ? kExitProblems
+             : kExitFailure;
+}
+
+struct OpenArgs {
+  std::string name;
+  std::string framework;
+  std::string period;
+  std::string id;
+  std::string actor = "cli";
+  std::string db;
+};
+
+Action OpenSetup(CLI::App& app) {
+  auto args = std::make_shared<OpenArgs>();
+  app.add_option("name", args->name, "What people call it, e.g. \"Engineering H2 2026\"")
+      ->required();
+  app.add_option("--framework", args->framework,
+                 "The framework (ladder) id; its current "
+                 "version is pinned for the whole cycle")
+      ->required();
+  app.add_option("--period", args->period,
+                 "The period reviewed: 2026, 2026-H2, 2026-Q3, 2026-09 or "
+                 "2026-07-01..2026-12-31")
+      ->required();
+  app.add_option("--id", args->id,
+                 "Cycle id (default: FRAMEWORK-PERIOD, e.g. engineering-2026-h2)");
+  app.add_option("--actor", args->actor, "Who is opening it, for the audit log");
+  AddDatabaseOption(app, args->db);
+  return [args] {
+    Result<model::Period> period = model::Period::Parse(args->period);
+    if (!period.ok()) {
+      std::cerr << "yardstick: --period: " << period.status().message() << "\n";
+      return kExitFailure;
+    }
+    auto store = OpenStoreOrReport(args->db);
+    if (!store) return kExitFailure;
+    Result<std::optional<store::StoredFramework>> framework =
+        store->CurrentFramework(args->framework);
+    if (!framework.ok()) return Report(framework.status());
+    if (!*framework) {
+      return Report(Status::FailedPrecondition(
+          fmt::format("there is no framework '{}'; load it first with `yardstick framework load`",
+                      args->framework)));
+    }
+    model::Cycle cycle;
+    cycle.id = args->id.empty() ? DefaultCycleId(args->framework, args->period) : args->id;
+    cycle.name = args->name;
+    cycle.framework_id = args->framework;
+    cycle.framework_hash = (*framework)->hash;
+    cycle.period = *period;
+    if (Status created = store->CreateCycle(cycle, args->actor); !created.ok()) {
+      return Report(created);
+    }
+    std::cout << fmt::format("opened cycle {} ({}), {} on framework {} version {}\n", cycle.id,
+                             cycle.name, cycle.period.ToString(), cycle.framework_id,
+                             cycle.framework_hash.substr(0, 12));
+    return kExitOk;
+  };
+}
+
+Action ListSetup(CLI::App& app) {
+  auto db = std::make_shared<std::string>();
+  AddDatabaseOption(app, *db);
+  return [db] {
+    auto store = OpenStoreOrReport(*db);
+    if (!store) return kExitFailure;
+    Result<std::vector<model::Cycle>> cycles = store->Cycles();
+    if (!cycles.ok()) return Report(cycles.status());
+    if (cycles->empty()) {
+      std::cerr << "no cycles yet; open one with `yardstick cycle open`\n";
+      return kExitOk;
+    }
+    std::cout << fmt::format("{:<28} {:<12} {:<24} {:<14} {}\n", "ID", "STATE", "PERIOD",
+                             "FRAMEWORK", "NAME");
+    for (const model::Cycle& cycle : *cycles) {
+      std::cout << fmt::format("{:<28} {:<12} {:<24} {:<14} {}\n", cycle.id,
+                               model::ToString(cycle.state), cycle.period.ToString(),
+                               cycle.framework_id, cycle.name);
+    }
+    return kExitOk;
+  };
+}
+
+/// The cycle named |id|, or nullopt after saying there is none.
+std::optional<model::Cycle> FindCycle(store::Store& store, const std::string& id, int& exit_code) {
+  Result<std::optional<model::Cycle>> cycle = store.GetCycle(id);
+  if (!cycle.ok()) {
+    exit_code = Report(cycle.status());
+    return std::nullopt;
+  }
+  if (!*cycle) {
+    exit_code = Report(Status::NotFound(
+        fmt::format("there is no cycle '{}' (`yardstick cycle list` shows them)", id)));
+  }
+  return *cycle;
+}
+
+struct ShowArgs {
+  std::string id;
+  std::string db;
+};
+
+Action ShowSetup(CLI::App& app) {
+  auto args = std::make_shared<ShowArgs>();
+  app.add_option("id", args->id, "Cycle id")->required();
+  AddDatabaseOption(app, args->db);
+  return [args] {
+    auto store = OpenStoreOrReport(args->db);
+    if (!store) return kExitFailure;
+    int exit_code = kExitOk;
+    const std::optional<model::Cycle> cycle = FindCycle(*store, args->id, exit_code);
+    if (!cycle) return exit_code;
+    Result<std::vector<model::ComparisonGroup>> groups = store->Groups();
+    if (!groups.ok()) return Report(groups.status());
+    std::string covered;
+    for (const model::ComparisonGroup& group : *groups) {
+      if (group.framework_id != cycle->framework_id) continue;
+      covered += (covered.empty() ? "" : ", ") + group.id;
+    }
+    const std::optional<model::CycleState> next = model::NextState(cycle->state);
+    std::cout << fmt::format("{}  {}\n", cycle->id, cycle->name);
+    std::cout << fmt::format("  State      {}{}\n", model::ToString(cycle->state),
+                             next ? fmt::format(" (next: {})", model::ToString(*next))
+                                  : " (final: nothing in it changes any more)");
+    std::cout << fmt::format("  Period     {}\n", cycle->period.ToString());
+    std::cout << fmt::format("  Framework  {} version {}\n", cycle->framework_id,
+                             cycle->framework_hash.substr(0, 12));
+    std::cout << fmt::format("  Groups     {}\n",
+                             covered.empty() ? "(none use this framework)" : covered);
+    std::cout << fmt::format("  Opened     {}\n", cycle->created_at);
+    return kExitOk;
+  };
+}
+
+struct AdvanceArgs {
+  std::string id;
+  std::string to;
+  std::string actor = "cli";
+  std::string db;
+};
+
+Action AdvanceSetup(CLI::App& app) {
+  auto args = std::make_shared<AdvanceArgs>();
+  app.add_option("id", args->id, "Cycle id")->required();
+  app.add_option("--to", args->to,
+                 "The state to move to (default: the next one); states go open, rating, "
+                 "calibrating, decided, closed")
+      ->check(CLI::IsMember({"open", "rating", "calibrating", "decided", "closed"}));
+  app.add_option("--actor", args->actor, "Who is moving it, for the audit log");
+  AddDatabaseOption(app, args->db);
+  return [args] {
+    auto store = OpenStoreOrReport(args->db);
+    if (!store) return kExitFailure;
+    int exit_code = kExitOk;
+    const std::optional<model::Cycle> cycle = FindCycle(*store, args->id, exit_code);
+    if (!cycle) return exit_code;
+    const std::optional<model::CycleState> next = model::NextState(cycle->state);
+    const model::CycleState target = args->to.empty() ? next.value_or(model::CycleState::kClosed)
+                                                      : *model::ParseCycleState(args->to);
+    if (Status allowed = model::CheckTransition(*cycle, target); !allowed.ok()) {
+      return Report(allowed);
+    }
+    if (Status moved = store->SetCycleState(cycle->id, cycle->state, target, args->actor);
+        !moved.ok()) {
+      return Report(moved);
+    }
+    std::cout << fmt::format("cycle {}: {} -> {}\n", cycle->id, model::ToString(cycle->state),
+                             model::ToString(target));
+    return kExitOk;
+  };
+}
+
+}  // namespace
+
+std::vector<Command> CycleCommands() {
+  return {
+      {"cycle", "open", "Open a review cycle on a framework version for a period", OpenSetup},
+      {"cycle", "list", "List review cycles, the latest period first", ListSetup},
+      {"cycle", "show", "A cycle's state, period, framework version and groups", ShowSetup},
+      {"cycle", "advance", "Move a cycle to its next state (closed is final)", AdvanceSetup},
+  };
+}
+
+}  // namespace yardstick::cli
