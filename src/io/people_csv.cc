@@ -7,6 +7,7 @@
 
 #include "base/text.h"
 #include "io/csv.h"
+#include "io/named_csv.h"
 
 namespace yardstick::io {
 namespace {
@@ -20,16 +21,6 @@ constexpr std::array<PersonField, 7> kRequired = {
     PersonField::kTrack, PersonField::kGrade, PersonField::kHireDate};
 
 size_t Index(PersonField field) { return static_cast<size_t>(field); }
-
-/// How a header name is compared: lower case, without spaces, hyphens and underscores ("Hire
-/// Date", "hire_date" and "E-Mail" match hire_date and email).
-std::string NormalHeader(std::string_view header) {
-  std::string key = ToLower(Trim(header));
-  key.erase(std::remove_if(key.begin(), key.end(),
-                           [](char c) { return c == ' ' || c == '-' || c == '_'; }),
-            key.end());
-  return key;
-}
 
 /// The field whose canonical name normalises to |key|.
 std::optional<PersonField> FieldForHeader(const std::string& key) {
