@@ -140,23 +140,28 @@ void Populate(Store& store, FakeClock& clock) {
        "VALUES (?, ?, ?, ?, ?, ?, ?)",
        {"2025-H2", "Second half ☀", *hash, "2025-07-01", "2025-12-31", "decided",
         "2026-01-02T08:00:00Z"});
-  const char* assessment =
-      "INSERT INTO assessments (id, cycle_id, person_id, rater_id, grade, evidence, criteria, "
-      "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
-  Exec(database, assessment,
-       {std::int64_t{5}, "2025-H2", "a2", "B1", 0.1, "Led \"Atlas\";\r\nshipped it", "",
+  const char* rating =
+      "INSERT INTO ratings (id, cycle_id, person_id, rater_id, grade, evidence, criteria, "
+      "benchmark, rated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  Exec(database, rating,
+       {std::int64_t{5}, "2025-H2", "a2", "B1", "B", "Led \"Atlas\";\r\nshipped it", "",
+        std::int64_t{0}, "2026-01-03T08:00:00Z"});
+  Exec(database, rating,
+       {std::int64_t{17}, "2025-H2", "_3", "a2", "C", "", "x\ny", std::int64_t{0},
         "2026-01-03T08:00:00Z"});
-  Exec(database, assessment,
-       {std::int64_t{17}, "2025-H2", "_3", "a2", 8.4, "", "[\"x\"]", "2026-01-03T08:00:00Z"});
-  Exec(database, assessment,
-       {std::int64_t{18}, "2025-H2", "0", "a2", 1e-300, "∑ ≥ 1", "", "2026-01-03T08:00:00Z"});
+  Exec(database, rating,
+       {std::int64_t{18}, "2025-H2", "0", "a2", "A", "∑ ≥ 1", "", std::int64_t{1},
+        "2026-01-03T08:00:00Z"});
   if (database.dialect() == Dialect::kPostgres) {
     // PostgreSQL's identity does not see ids written explicitly (SQLite's rowid does): move it
     // past them, as a restore does, so that both engines number the next row alike.
-    Exec(database,
-         "SELECT setval(pg_get_serial_sequence('assessments', 'id'), MAX(id)) FROM assessments",
+    Exec(database, "SELECT setval(pg_get_serial_sequence('ratings', 'id'), MAX(id)) FROM ratings",
          {});
   }
+  Exec(database,
+       "INSERT INTO benchmark_assignments (cycle_id, person_id, rater_id, assigned_by, "
+       "assigned_at) VALUES (?, ?, ?, ?, ?)",
+       {"2025-H2", "0", "a2", "people-team", "2026-01-02T09:00:00Z"});
   const char* rank =
       "INSERT INTO stack_ranks (cycle_id, rater_id, person_id, rank) VALUES (?, ?, ?, ?)";
   Exec(database, rank, {"2025-H2", "a2", "_3", std::int64_t{2}});
@@ -364,9 +369,9 @@ void ChangeMore(Store& store, FakeClock& clock) {
   const Status applied = store.ApplyPeopleChanges(hire, "hris");
   ASSERT_TRUE(applied.ok()) << applied.message();
   Exec(store.database(),
-       "INSERT INTO assessments (cycle_id, person_id, rater_id, grade, created_at) "
-       "VALUES (?, ?, ?, ?, ?)",
-       {"2026-H1", "new", "B1", 2.5, "2026-03-01T12:00:00Z"});
+       "INSERT INTO ratings (cycle_id, person_id, rater_id, grade, benchmark, rated_at) "
+       "VALUES (?, ?, ?, ?, ?, ?)",
+       {"2026-H1", "new", "B1", "B", std::int64_t{0}, "2026-03-01T12:00:00Z"});
 }
 
 TEST_P(DumpRoundTripTest, RestoredDatabaseDumpsIdentically) {
@@ -412,17 +417,23 @@ TEST_P(DumpRoundTripTest, ValuesAreExactAndTyped) {
   ASSERT_TRUE(restored.ok()) << restored.message();
 
   // Read back through the target engine itself, not through its dump.
-  Result<Rows> grades =
-      target.database().Query("SELECT id, grade, evidence FROM assessments ORDER BY id", {});
-  ASSERT_TRUE(grades.ok()) << grades.status().message();
-  ASSERT_EQ(grades->size(), 3u);
-  EXPECT_EQ((*grades)[0].Int(0), 5);
-  EXPECT_EQ((*grades)[0].Real(1), 0.1);
-  EXPECT_EQ((*grades)[0].Text(2), "Led \"Atlas\";\r\nshipped it");
-  EXPECT_EQ((*grades)[1].Int(0), 17);
-  EXPECT_EQ((*grades)[1].Real(1), 8.4);
-  EXPECT_EQ((*grades)[2].Real(1), 1e-300);
-  EXPECT_EQ((*grades)[2].Text(2), "∑ ≥ 1");
+  Result<Rows> ratings = target.database().Query(
+      "SELECT id, grade, evidence FROM ratings WHERE cycle_id = '2025-H2' ORDER BY id", {});
+  ASSERT_TRUE(ratings.ok()) << ratings.status().message();
+  ASSERT_EQ(ratings->size(), 3u);
+  EXPECT_EQ((*ratings)[0].Int(0), 5);
+  EXPECT_EQ((*ratings)[0].Text(2), "Led \"Atlas\";\r\nshipped it");
+  EXPECT_EQ((*ratings)[1].Int(0), 17);
+  EXPECT_EQ((*ratings)[2].Text(2), "∑ ≥ 1");
+  Result<Rows> results = target.database().Query(
+      "SELECT performed, se FROM calibrated_results WHERE cycle_id = '2025-H2' ORDER BY "
+      "performed",
+      {});
+  ASSERT_TRUE(results.ok()) << results.status().message();
+  ASSERT_EQ(results->size(), 3u);
+  EXPECT_EQ((*results)[0].Real(1), 123456789.125);
+  EXPECT_EQ((*results)[1].Real(1), 1e-300);
+  EXPECT_EQ((*results)[2].Real(0), 8.4);
   Result<Rows> leniency = target.database().Query("SELECT leniency, se FROM rater_leniencies", {});
   ASSERT_TRUE(leniency.ok());
   EXPECT_EQ(leniency->front().Real(0), -1.0 / 3.0);
@@ -433,9 +444,11 @@ TEST_P(DumpRoundTripTest, ValuesAreExactAndTyped) {
   EXPECT_TRUE((*person)->position == "eng-manager");
 
   // The text itself: shortest exact numbers, typed values, NULLs.
-  EXPECT_NE(text->find(R"("grade":0.1,)"), std::string::npos);
-  EXPECT_NE(text->find(R"("grade":8.4,)"), std::string::npos);
-  EXPECT_NE(text->find(R"("grade":1e-300,)"), std::string::npos);
+  EXPECT_NE(text->find(R"("performed":8.4,)"), std::string::npos);
+  EXPECT_NE(text->find(R"("se":1e-300})"), std::string::npos);
+  EXPECT_NE(text->find(R"("se":0.1})"), std::string::npos);
+  EXPECT_NE(text->find(R"("grade":"C",)"), std::string::npos);
+  EXPECT_NE(text->find(R"("benchmark":1,)"), std::string::npos);
   EXPECT_NE(text->find(R"("performed":3.0,)"), std::string::npos);
   EXPECT_NE(text->find(R"("amount":null,)"), std::string::npos);
   EXPECT_NE(text->find(R"("id":17,)"), std::string::npos);
@@ -634,9 +647,9 @@ std::vector<BrokenDump> BrokenDumps() {
       {"missing column", [](nlohmann::ordered_json& d) { d["tables"]["people"][2].erase("email"); },
        Code::kInvalidArgument, "tables.people[2]: no value for column email"},
       {"text where a number belongs",
-       [](nlohmann::ordered_json& d) { d["tables"]["assessments"][0]["grade"] = "high"; },
+       [](nlohmann::ordered_json& d) { d["tables"]["calibrated_results"][0]["se"] = "high"; },
        Code::kInvalidArgument,
-       R"(tables.assessments[0].grade: expected a number or null, found "high")"},
+       R"(tables.calibrated_results[0].se: expected a number or null, found "high")"},
       {"number where text belongs",
        [](nlohmann::ordered_json& d) { d["tables"]["people"][0]["name"] = 7; },
        Code::kInvalidArgument, "tables.people[0].name: expected text or null, found 7"},

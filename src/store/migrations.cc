@@ -151,10 +151,41 @@ CREATE INDEX audit_log_by_entity ON audit_log (entity, entity_id);
 {{append_only:frameworks}}
 )sql";
 
-// Version 2: a closed cycle is immutable — the cycle row and everything recorded for it.
+// Version 2: what raters record in a cycle — ratings name a grade of the pinned scale (they
+// replace version 1's numeric assessments, which nothing wrote), benchmark assignments — and a
+// closed cycle is immutable: the cycle row and everything recorded for it.
 constexpr const char* kSchemaV2 = R"sql(
+DROP TABLE assessments;
+
+CREATE TABLE ratings (
+  id {{id}},
+  cycle_id TEXT NOT NULL REFERENCES cycles (id),
+  person_id TEXT NOT NULL REFERENCES people (id),
+  rater_id TEXT NOT NULL REFERENCES people (id),
+  grade TEXT NOT NULL CHECK (grade <> ''),
+  evidence TEXT NOT NULL DEFAULT '',
+  criteria TEXT NOT NULL DEFAULT '',
+  benchmark INTEGER NOT NULL CHECK (benchmark IN (0, 1)),
+  rated_at TEXT NOT NULL,
+  version INTEGER NOT NULL DEFAULT 1,
+  UNIQUE (cycle_id, person_id, rater_id),
+  CHECK (person_id <> rater_id)
+);
+CREATE INDEX ratings_by_rater ON ratings (cycle_id, rater_id);
+
+CREATE TABLE benchmark_assignments (
+  cycle_id TEXT NOT NULL REFERENCES cycles (id),
+  person_id TEXT NOT NULL REFERENCES people (id),
+  rater_id TEXT NOT NULL REFERENCES people (id),
+  assigned_by TEXT NOT NULL CHECK (assigned_by <> ''),
+  assigned_at TEXT NOT NULL,
+  PRIMARY KEY (cycle_id, person_id, rater_id),
+  CHECK (person_id <> rater_id)
+);
+
 {{frozen_when_closed:cycles}}
-{{frozen_when_closed:assessments}}
+{{frozen_when_closed:ratings}}
+{{frozen_when_closed:benchmark_assignments}}
 {{frozen_when_closed:stack_ranks}}
 {{frozen_when_closed:calibrated_results}}
 {{frozen_when_closed:rater_leniencies}}
@@ -236,7 +267,7 @@ void ReplaceAll(std::string& text, const std::string& from, const std::string& t
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> migrations = {
       {1, "organisation, cycles and audit log", kSchemaV1},
-      {2, "closed cycles are immutable", kSchemaV2},
+      {2, "ratings, benchmark assignments; closed cycles are immutable", kSchemaV2},
   };
   return migrations;
 }

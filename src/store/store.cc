@@ -303,6 +303,41 @@ std::string CycleJson(const model::Cycle& cycle) {
   return json.dump();
 }
 
+std::string JoinLines(const std::vector<std::string>& items) {
+  std::string text;
+  for (const std::string& item : items) text += (text.empty() ? "" : "\n") + item;
+  return text;
+}
+
+std::vector<std::string> SplitLines(const std::string& text) {
+  std::vector<std::string> items;
+  size_t start = 0;
+  while (start < text.size()) {
+    const size_t end = std::min(text.find('\n', start), text.size());
+    items.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  return items;
+}
+
+std::string RatingJson(const model::Rating& rating) {
+  nlohmann::ordered_json json;
+  json["person_id"] = rating.person_id;
+  json["rater_id"] = rating.rater_id;
+  json["grade"] = rating.grade;
+  json["evidence"] = rating.evidence;
+  json["criteria"] = rating.criteria;
+  json["benchmark"] = rating.benchmark;
+  return json.dump();
+}
+
+std::string StackRankJson(const model::StackRank& rank) {
+  nlohmann::ordered_json json;
+  json["rater_id"] = rank.rater_id;
+  json["people"] = rank.people;
+  return json.dump();
+}
+
 }  // namespace
 
 Result<std::unique_ptr<Store>> Store::Open(const std::string& url, const Clock& clock) {
@@ -596,8 +631,7 @@ Result<std::optional<model::Cycle>> Store::GetCycle(const std::string& id) {
 
 Result<std::vector<model::Cycle>> Store::Cycles() {
   Result<Rows> rows = database_->Query(
-      fmt::format("SELECT {} ORDER BY c.period_end DESC, c.period_start DESC, c.id",
-                  kCycleColumns),
+      fmt::format("SELECT {} ORDER BY c.period_end DESC, c.period_start DESC, c.id", kCycleColumns),
       {});
   if (!rows.ok()) return rows.status();
   std::vector<model::Cycle> cycles;
@@ -626,6 +660,164 @@ Status Store::SetCycleState(const std::string& cycle_id, model::CycleState from,
                                  {{clock_.NowUtc(), actor, "cycle.state", "cycle", cycle_id,
                                    CycleJson(**before), CycleJson(after)}});
   });
+}
+
+// What raters record in a cycle ---------------------------------------------------------------
+
+Status Store::CheckCycleState(const std::string& cycle_id, model::CycleState expected) {
+  Result<Rows> rows = database_->Query("SELECT state FROM cycles WHERE id = ?", {cycle_id});
+  if (!rows.ok()) return rows.status();
+  if (rows->empty()) return Status::NotFound(fmt::format("there is no cycle '{}'", cycle_id));
+  const std::string state = rows->front().Text(0);
+  if (state != model::ToString(expected)) {
+    return Status::FailedPrecondition(
+        fmt::format("cycle '{}' is {}, not {}", cycle_id, state, model::ToString(expected)));
+  }
+  return Status::Ok();
+}
+
+Status Store::PutRatings(const std::string& cycle_id, model::CycleState expected,
+                         const std::vector<model::Rating>& ratings, const std::string& actor) {
+  return InTransaction(*database_, [&]() -> Status {
+    if (Status s = CheckCycleState(cycle_id, expected); !s.ok()) return s;
+    const std::string now = clock_.NowUtc();
+    RowWriter audit(*database_, "audit_log", kAuditColumns);
+    for (const model::Rating& rating : ratings) {
+      Result<Rows> before = database_->Query(
+          "SELECT grade, evidence, criteria, benchmark FROM ratings WHERE cycle_id = ? AND "
+          "person_id = ? AND rater_id = ?",
+          {cycle_id, rating.person_id, rating.rater_id});
+      if (!before.ok()) return before.status();
+      std::optional<model::Rating> previous;
+      if (!before->empty()) {
+        const Row& row = before->front();
+        previous = model::Rating{rating.person_id, rating.rater_id,         row.Text(0),
+                                 row.Text(1),      SplitLines(row.Text(2)), row.Int(3) != 0};
+        if (*previous == rating) continue;
+      }
+      const Params values = {rating.grade, rating.evidence, JoinLines(rating.criteria),
+                             std::int64_t{rating.benchmark ? 1 : 0}, now};
+      Status written =
+          previous ? database_->Run(
+                         "UPDATE ratings SET grade = ?, evidence = ?, criteria = ?, benchmark = ?, "
+                         "rated_at = ?, version = version + 1 WHERE cycle_id = ? AND person_id = "
+                         "? AND rater_id = ?",
+                         {values[0], values[1], values[2], values[3], values[4], cycle_id,
+                          rating.person_id, rating.rater_id})
+                   : database_->Run(
+                         "INSERT INTO ratings (cycle_id, person_id, rater_id, grade, evidence, "
+                         "criteria, benchmark, rated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                         {cycle_id, rating.person_id, rating.rater_id, values[0], values[1],
+                          values[2], values[3], values[4]});
+      if (!written.ok()) return written;
+      Status audited =
+          audit.Add({now, actor, previous ? "rating.update" : "rating.create", "rating",
+                     fmt::format("{}/{}/{}", cycle_id, rating.person_id, rating.rater_id),
+                     previous ? Value(RatingJson(*previous)) : Value(nullptr), RatingJson(rating)});
+      if (!audited.ok()) return audited;
+    }
+    return audit.Flush();
+  });
+}
+
+Result<std::vector<model::Rating>> Store::Ratings(const std::string& cycle_id) {
+  Result<Rows> rows = database_->Query(
+      "SELECT person_id, rater_id, grade, evidence, criteria, benchmark FROM ratings WHERE "
+      "cycle_id = ? ORDER BY person_id, rater_id",
+      {cycle_id});
+  if (!rows.ok()) return rows.status();
+  std::vector<model::Rating> ratings;
+  ratings.reserve(rows->size());
+  for (const Row& row : *rows) {
+    ratings.push_back({row.Text(0), row.Text(1), row.Text(2), row.Text(3), SplitLines(row.Text(4)),
+                       row.Int(5) != 0});
+  }
+  return ratings;
+}
+
+Status Store::PutStackRanks(const std::string& cycle_id, model::CycleState expected,
+                            const std::vector<model::StackRank>& ranks, const std::string& actor) {
+  return InTransaction(*database_, [&]() -> Status {
+    if (Status s = CheckCycleState(cycle_id, expected); !s.ok()) return s;
+    Result<std::vector<model::StackRank>> stored = StackRanks(cycle_id);
+    if (!stored.ok()) return stored.status();
+    const std::string now = clock_.NowUtc();
+    for (const model::StackRank& rank : ranks) {
+      const auto previous =
+          std::find_if(stored->begin(), stored->end(),
+                       [&](const model::StackRank& r) { return r.rater_id == rank.rater_id; });
+      const bool existed = previous != stored->end();
+      if (existed && *previous == rank) continue;
+      Status cleared = database_->Run("DELETE FROM stack_ranks WHERE cycle_id = ? AND rater_id = ?",
+                                      {cycle_id, rank.rater_id});
+      if (!cleared.ok()) return cleared;
+      std::vector<Params> rows;
+      for (size_t i = 0; i < rank.people.size(); ++i) {
+        rows.push_back({cycle_id, rank.rater_id, rank.people[i], static_cast<std::int64_t>(i + 1)});
+      }
+      Status written =
+          database_->InsertRows("stack_ranks", {"cycle_id", "rater_id", "person_id", "rank"}, rows);
+      if (!written.ok()) return written;
+      Status audited = database_->InsertRows(
+          "audit_log", kAuditColumns,
+          {{now, actor, existed ? "stack_rank.update" : "stack_rank.create", "stack_rank",
+            fmt::format("{}/{}", cycle_id, rank.rater_id),
+            existed ? Value(StackRankJson(*previous)) : Value(nullptr), StackRankJson(rank)}});
+      if (!audited.ok()) return audited;
+    }
+    return Status::Ok();
+  });
+}
+
+Result<std::vector<model::StackRank>> Store::StackRanks(const std::string& cycle_id) {
+  Result<Rows> rows = database_->Query(
+      "SELECT rater_id, person_id FROM stack_ranks WHERE cycle_id = ? ORDER BY rater_id, rank",
+      {cycle_id});
+  if (!rows.ok()) return rows.status();
+  std::vector<model::StackRank> ranks;
+  for (const Row& row : *rows) {
+    if (ranks.empty() || ranks.back().rater_id != row.Text(0)) ranks.push_back({row.Text(0), {}});
+    ranks.back().people.push_back(row.Text(1));
+  }
+  return ranks;
+}
+
+Status Store::AssignBenchmark(const std::string& cycle_id, model::CycleState expected,
+                              const model::BenchmarkAssignment& assignment,
+                              const std::string& actor) {
+  return InTransaction(*database_, [&]() -> Status {
+    if (Status s = CheckCycleState(cycle_id, expected); !s.ok()) return s;
+    Result<Rows> existing = database_->Query(
+        "SELECT 1 FROM benchmark_assignments WHERE cycle_id = ? AND person_id = ? AND rater_id = ?",
+        {cycle_id, assignment.person_id, assignment.rater_id});
+    if (!existing.ok()) return existing.status();
+    if (!existing->empty()) return Status::Ok();
+    const std::string now = clock_.NowUtc();
+    Status written = database_->Run(
+        "INSERT INTO benchmark_assignments (cycle_id, person_id, rater_id, assigned_by, "
+        "assigned_at) VALUES (?, ?, ?, ?, ?)",
+        {cycle_id, assignment.person_id, assignment.rater_id, actor, now});
+    if (!written.ok()) return written;
+    nlohmann::ordered_json after;
+    after["person_id"] = assignment.person_id;
+    after["rater_id"] = assignment.rater_id;
+    return database_->InsertRows(
+        "audit_log", kAuditColumns,
+        {{now, actor, "benchmark.assign", "benchmark",
+          fmt::format("{}/{}/{}", cycle_id, assignment.person_id, assignment.rater_id), nullptr,
+          after.dump()}});
+  });
+}
+
+Result<std::vector<model::BenchmarkAssignment>> Store::Benchmarks(const std::string& cycle_id) {
+  Result<Rows> rows = database_->Query(
+      "SELECT person_id, rater_id FROM benchmark_assignments WHERE cycle_id = ? ORDER BY "
+      "person_id, rater_id",
+      {cycle_id});
+  if (!rows.ok()) return rows.status();
+  std::vector<model::BenchmarkAssignment> assignments;
+  for (const Row& row : *rows) assignments.push_back({row.Text(0), row.Text(1)});
+  return assignments;
 }
 
 // History ------------------------------------------------------------------------------------

@@ -19,6 +19,7 @@
 #include "model/cycle.h"
 #include "model/people_changes.h"
 #include "model/person.h"
+#include "model/rating.h"
 #include "store/database.h"
 
 namespace yardstick::store {
@@ -108,6 +109,27 @@ class Store {
   Status SetCycleState(const std::string& cycle_id, model::CycleState from, model::CycleState to,
                        const std::string& actor);
 
+  // What raters record in a cycle ----------------------------------------------------------------
+  // Each write happens only while the cycle is in |expected| (FailedPrecondition otherwise, so a
+  // cycle moved on meanwhile is never written to); who may rate whom is decided before (review/).
+
+  /// Records |ratings| in one transaction; a rating of the same person by the same rater
+  /// replaces the earlier one. Every new or changed rating is audited.
+  Status PutRatings(const std::string& cycle_id, model::CycleState expected,
+                    const std::vector<model::Rating>& ratings, const std::string& actor);
+  /// A cycle's ratings, by person then rater.
+  Result<std::vector<model::Rating>> Ratings(const std::string& cycle_id);
+  /// Records each rater's ranking in one transaction, replacing the rater's earlier one.
+  Status PutStackRanks(const std::string& cycle_id, model::CycleState expected,
+                       const std::vector<model::StackRank>& ranks, const std::string& actor);
+  /// A cycle's stack ranks, by rater, each best first.
+  Result<std::vector<model::StackRank>> StackRanks(const std::string& cycle_id);
+  /// Assigns a benchmark rater (nothing happens if already assigned).
+  Status AssignBenchmark(const std::string& cycle_id, model::CycleState expected,
+                         const model::BenchmarkAssignment& assignment, const std::string& actor);
+  /// A cycle's benchmark assignments, by person then rater.
+  Result<std::vector<model::BenchmarkAssignment>> Benchmarks(const std::string& cycle_id);
+
   // History -----------------------------------------------------------------------------------
   /// A person's level history, oldest first.
   Result<std::vector<model::LevelChange>> LevelHistory(const std::string& person_id);
@@ -118,6 +140,9 @@ class Store {
   Result<std::vector<model::AuditEntry>> AuditLog(const AuditQuery& query);
 
  private:
+  /// Ok if cycle |cycle_id| exists and is in |expected|; call inside a transaction.
+  Status CheckCycleState(const std::string& cycle_id, model::CycleState expected);
+
   Store(std::unique_ptr<Database> database, const Clock& clock)
       : database_(std::move(database)), clock_(clock) {}
 

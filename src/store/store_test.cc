@@ -338,5 +338,73 @@ TEST_P(StoreTest, TheSchemaFreezesAClosedCycle) {
       Status::Code::kFailedPrecondition);
 }
 
+TEST_P(StoreTest, RatingsAreRecordedReplacedAndAuditedWhileTheCycleIsRating) {
+  SeedOrganisation();
+  using model::CycleState;
+  ASSERT_TRUE(store_->CreateCycle(MakeCycle(*store_, "c"), "people-team").ok());
+  const std::vector<model::Rating> first = {
+      {"dev", "lead", "H", "shipped search", {"c1", "c2"}, false},
+      {"lead", "boss", "K", "", {}, false},
+  };
+  EXPECT_EQ(store_->PutRatings("c", CycleState::kRating, first, "lead").message(),
+            "cycle 'c' is open, not rating");
+  ASSERT_TRUE(store_->SetCycleState("c", CycleState::kOpen, CycleState::kRating, "pt").ok());
+  ASSERT_TRUE(store_->PutRatings("c", CycleState::kRating, first, "lead").ok());
+  EXPECT_EQ(*store_->Ratings("c"), first);  // by person then rater: dev, lead
+  std::vector<model::Rating> second = first;
+  second[0].grade = "I";
+  ASSERT_TRUE(store_->PutRatings("c", CycleState::kRating, second, "lead").ok());
+  EXPECT_EQ(*store_->Ratings("c"), second);
+  AuditQuery ratings_audit;
+  ratings_audit.entity = "rating";
+  std::vector<std::string> actions;
+  for (const model::AuditEntry& entry : *store_->AuditLog(ratings_audit)) {
+    actions.push_back(entry.action + " " + entry.entity_id);
+  }
+  EXPECT_EQ(actions,
+            (std::vector<std::string>{"rating.create c/dev/lead", "rating.create c/lead/boss",
+                                      "rating.update c/dev/lead"}));
+  EXPECT_EQ(store_->database()
+                .Query("SELECT version FROM ratings WHERE person_id = 'dev'", {})
+                ->front()
+                .Int(0),
+            2);
+  // The schema refuses what review/ would refuse first: rating oneself.
+  EXPECT_EQ(store_->PutRatings("c", CycleState::kRating, {{"dev", "dev", "H", "", {}, false}}, "x")
+                .code(),
+            Status::Code::kFailedPrecondition);
+  EXPECT_EQ(store_->Ratings("c")->size(), 2u);
+}
+
+TEST_P(StoreTest, StackRanksReplaceTheRatersEarlierRanking) {
+  SeedOrganisation();
+  using model::CycleState;
+  ASSERT_TRUE(store_->CreateCycle(MakeCycle(*store_, "c"), "people-team").ok());
+  ASSERT_TRUE(store_->SetCycleState("c", CycleState::kOpen, CycleState::kRating, "pt").ok());
+  ASSERT_TRUE(
+      store_->PutStackRanks("c", CycleState::kRating, {{"lead", {"dev"}}, {"boss", {"lead"}}}, "x")
+          .ok());
+  ASSERT_TRUE(
+      store_->PutStackRanks("c", CycleState::kRating, {{"boss", {"lead", "dev"}}}, "x").ok());
+  EXPECT_EQ(*store_->StackRanks("c"),
+            (std::vector<model::StackRank>{{"boss", {"lead", "dev"}}, {"lead", {"dev"}}}));
+  EXPECT_EQ(store_->PutStackRanks("c", CycleState::kOpen, {{"boss", {"dev"}}}, "x").code(),
+            Status::Code::kFailedPrecondition);
+}
+
+TEST_P(StoreTest, BenchmarkAssignmentsAreKeptOnce) {
+  SeedOrganisation();
+  using model::CycleState;
+  ASSERT_TRUE(store_->CreateCycle(MakeCycle(*store_, "c"), "people-team").ok());
+  ASSERT_TRUE(store_->AssignBenchmark("c", CycleState::kOpen, {"dev", "boss"}, "pt").ok());
+  ASSERT_TRUE(store_->AssignBenchmark("c", CycleState::kOpen, {"dev", "boss"}, "pt").ok());
+  EXPECT_EQ(*store_->Benchmarks("c"), (std::vector<model::BenchmarkAssignment>{{"dev", "boss"}}));
+  AuditQuery benchmark_audit;
+  benchmark_audit.entity = "benchmark";
+  EXPECT_EQ(store_->AuditLog(benchmark_audit)->size(), 1u);
+  EXPECT_EQ(store_->AssignBenchmark("nope", CycleState::kOpen, {"dev", "boss"}, "pt").code(),
+            Status::Code::kNotFound);
+}
+
 }  // namespace
 }  // namespace yardstick::store
