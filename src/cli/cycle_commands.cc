@@ -1,4 +1,5 @@
 // `yardstick cycle open|list|show|advance`: review cycles and their lifecycle.
+#include <fstream>
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -8,6 +9,7 @@
 
 #include "cli/command.h"
 #include "model/cycle.h"
+#include "review/cycle_inputs_job.h"
 #include "store/store.h"
 
 namespace yardstick::cli {
@@ -201,6 +203,123 @@ Action AdvanceSetup(CLI::App& app) {
   };
 }
 
+struct InputArgs {
+  std::string cycle;
+  std::string file;
+  bool dry_run = false;
+  std::string actor = "cli";
+  std::string db;
+};
+
+/// Prints a judged input: its problems, then (when there are none) what was or would be stored.
+template <typename Plan>
+int ReportInput(const InputArgs& args, const Result<Plan>& plan, const std::string& stored) {
+  if (!plan.ok()) return Report(plan.status());
+  std::cout << plan->diagnostics.Format(args.file);
+  if (!plan->ok()) {
+    const int errors = plan->diagnostics.ErrorCount();
+    std::cerr << fmt::format("{}: {} error{}; nothing was recorded\n", args.file, errors,
+                             errors == 1 ? "" : "s");
+    return kExitProblems;
+  }
+  std::cout << stored;
+  std::cerr << (args.dry_run ? "dry run: nothing was written\n" : "");
+  return kExitOk;
+}
+
+/// Adds the options every input command has; |what| names the file's contents.
+std::shared_ptr<InputArgs> AddInputOptions(CLI::App& app, const std::string& what) {
+  auto args = std::make_shared<InputArgs>();
+  app.add_option("cycle", args->cycle, "Cycle id")->required();
+  app.add_option("file", args->file, what)->required()->check(CLI::ExistingFile);
+  app.add_flag("--dry-run", args->dry_run, "Check the file; write nothing");
+  app.add_option("--actor", args->actor, "Who is entering it, for the audit log");
+  AddDatabaseOption(app, args->db);
+  return args;
+}
+
+Action RatingsSetup(CLI::App& app) {
+  auto args = AddInputOptions(app, "CSV: person_id, rater_id, grade[, evidence, criteria]");
+  app.footer(
+      "Each row: the grade PERSON performed at this period, in RATER's judgement, on the scale "
+      "of the framework version the cycle pinned. Raters rate their own direct reports and the "
+      "benchmark people they are assigned, within one comparison group, never themselves. "
+      "criteria: ids of the framework's criteria demonstrated, separated by ';'. A rating "
+      "entered again replaces the earlier one. All or nothing.");
+  return [args] {
+    auto store = OpenStoreOrReport(args->db);
+    if (!store) return kExitFailure;
+    std::ifstream in(args->file, std::ios::binary);
+    const Result<review::RatingsPlan> plan =
+        review::EnterRatings(*store, in, {args->cycle, args->dry_run, args->actor});
+    const size_t count = plan.ok() ? plan->ratings.size() : 0;
+    size_t benchmark = 0;
+    if (plan.ok()) {
+      for (const model::Rating& rating : plan->ratings) benchmark += rating.benchmark ? 1 : 0;
+    }
+    return ReportInput(
+        *args, plan,
+        fmt::format("{} {} rating{} ({} by managers, {} of benchmark people) for "
+                    "cycle {}\n",
+                    args->dry_run ? "would record" : "recorded", count, count == 1 ? "" : "s",
+                    count - benchmark, benchmark, args->cycle));
+  };
+}
+
+Action RanksSetup(CLI::App& app) {
+  auto args = AddInputOptions(app, "CSV: rater_id, person_id, rank (1 = best)");
+  app.footer(
+      "Each rater orders their whole team (their direct reports in the cycle), best first: "
+      "ranks 1, 2, … without gaps or ties. A rater's ranking replaces their earlier one. All or "
+      "nothing.");
+  return [args] {
+    auto store = OpenStoreOrReport(args->db);
+    if (!store) return kExitFailure;
+    std::ifstream in(args->file, std::ios::binary);
+    const Result<review::StackRanksPlan> plan =
+        review::EnterStackRanks(*store, in, {args->cycle, args->dry_run, args->actor});
+    const size_t count = plan.ok() ? plan->ranks.size() : 0;
+    return ReportInput(*args, plan,
+                       fmt::format("{} the stack ranks of {} rater{} for cycle {}\n",
+                                   args->dry_run ? "would record" : "recorded", count,
+                                   count == 1 ? "" : "s", args->cycle));
+  };
+}
+
+struct BenchmarkArgs {
+  std::string cycle;
+  model::BenchmarkAssignment assignment;
+  std::string actor = "cli";
+  std::string db;
+};
+
+Action BenchmarkSetup(CLI::App& app) {
+  auto args = std::make_shared<BenchmarkArgs>();
+  app.add_option("cycle", args->cycle, "Cycle id")->required();
+  app.add_option("person", args->assignment.person_id, "The benchmark person")->required();
+  app.add_option("rater", args->assignment.rater_id,
+                 "Who rates them in addition to their manager: someone from another team in "
+                 "the same comparison group")
+      ->required();
+  app.add_option("--actor", args->actor, "Who is assigning, for the audit log");
+  AddDatabaseOption(app, args->db);
+  app.footer(
+      "Benchmark people are rated by raters from other teams as well as by their manager; "
+      "their ratings tie the raters' leniencies together so that calibration can compare teams.");
+  return [args] {
+    auto store = OpenStoreOrReport(args->db);
+    if (!store) return kExitFailure;
+    if (Status assigned =
+            review::AssignBenchmark(*store, args->cycle, args->assignment, args->actor);
+        !assigned.ok()) {
+      return Report(assigned);
+    }
+    std::cout << fmt::format("{} rates {} as a benchmark person in cycle {}\n",
+                             args->assignment.rater_id, args->assignment.person_id, args->cycle);
+    return kExitOk;
+  };
+}
+
 }  // namespace
 
 std::vector<Command> CycleCommands() {
@@ -209,6 +328,12 @@ std::vector<Command> CycleCommands() {
       {"cycle", "list", "List review cycles, the latest period first", ListSetup},
       {"cycle", "show", "A cycle's state, period, framework version and groups", ShowSetup},
       {"cycle", "advance", "Move a cycle to its next state (closed is final)", AdvanceSetup},
+      {"cycle", "benchmark", "Assign a rater from another team to rate a benchmark person",
+       BenchmarkSetup},
+      {"cycle", "ratings", "Enter ratings from CSV (while the cycle is rating), all or nothing",
+       RatingsSetup},
+      {"cycle", "ranks", "Enter stack ranks from CSV (while the cycle is rating), all or nothing",
+       RanksSetup},
   };
 }
 

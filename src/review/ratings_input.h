@@ -32,6 +32,9 @@ struct RatingsPlan {
 /// Judges every row of |csv| (read with RatingColumns()) against |scope|.
 RatingsPlan PlanRatings(const CycleScope& scope, const io::NamedCsv& csv);
 
+/// Why |rater| may never rate |person| (the same person, or another comparison group), or "".
+std::string WhyNeverRater(const model::Person& person, const model::Person& rater);
+
 /// Why |rater_id| may not rate |person_id| in |scope|, or "" when they may. Shared with other
 /// ways of entering ratings (the browser).
 std::string WhyNotRater(const CycleScope& scope, const model::Person& person,

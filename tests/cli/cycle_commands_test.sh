@@ -40,4 +40,40 @@ expect "show lists the groups on the framework" grep -qx "  Groups     engineeri
 "$yardstick" cycle list >"$work/out"
 expect "list has the cycle" grep -q "^engineering-2026-h2 .* closed " "$work/out"
 
+# Inputs, on a second cycle. A manager's team: their active direct reports in engineering, read
+# from the export (columns: id,name,email,group,…,manager_id is the 9th, status the 12th).
+"$yardstick" cycle open "2027" --framework engineering --period 2027 --id y2027 >/dev/null
+"$yardstick" people export -o "$work/people.csv" 2>/dev/null
+manager=E000002
+team=($(awk -F, -v m="$manager" '$9 == m && $4 == "engineering" && $12 == "active" { print $1 }' "$work/people.csv"))
+expect "the demo manager has a team of two or more" test "${#team[@]}" -ge 2
+printf 'person_id,rater_id,grade,evidence\n%s,%s,H,"Led it, well"\n' "${team[0]}" "$manager" >"$work/ratings.csv"
+"$yardstick" cycle ratings y2027 "$work/ratings.csv" 2>"$work/err"
+expect "ratings wait for the rating state" test $? -eq 1
+expect "… and say so" grep -q "ratings are entered while it is rating" "$work/err"
+"$yardstick" cycle advance y2027 >/dev/null
+"$yardstick" cycle ratings y2027 "$work/ratings.csv" --dry-run >"$work/out" 2>"$work/err"
+expect "a dry run says what it would record" grep -q "^would record 1 rating (1 by managers" "$work/out"
+"$yardstick" cycle ratings y2027 "$work/ratings.csv" >"$work/out"
+expect "ratings are recorded" grep -q "^recorded 1 rating " "$work/out"
+printf 'person_id,rater_id,grade\n%s,%s,Z\n%s,%s,H\n' "${team[1]}" "$manager" "$manager" "$manager" >"$work/bad.csv"
+"$yardstick" cycle ratings y2027 "$work/bad.csv" >"$work/out" 2>"$work/err"
+expect "a bad ratings file fails" test $? -eq 1
+expect "… naming the bad grade" grep -q "bad.csv:2:3: error: grade 'Z' is not on the scale" "$work/out"
+expect "… and the self-rating" grep -q "bad.csv:3:2: error: $manager cannot rate themselves" "$work/out"
+expect "… and records nothing" grep -q "2 errors; nothing was recorded" "$work/err"
+{
+  echo "rater_id,person_id,rank"
+  for i in "${!team[@]}"; do echo "$manager,${team[$i]},$((i + 1))"; done
+} >"$work/ranks.csv"
+"$yardstick" cycle ranks y2027 "$work/ranks.csv" >"$work/out"
+expect "a whole team's stack rank is recorded" grep -q "^recorded the stack ranks of 1 rater" "$work/out"
+head -n 2 "$work/ranks.csv" >"$work/partial.csv"
+if [ "${#team[@]}" -ge 2 ]; then
+  "$yardstick" cycle ranks y2027 "$work/partial.csv" >"$work/out" 2>&1
+  expect "a ranking that leaves someone out is refused" grep -q "ranking leaves out ${team[1]}" "$work/out"
+fi
+"$yardstick" cycle benchmark y2027 "${team[0]}" "$manager" 2>"$work/err"
+expect "the manager is no benchmark rater" test $? -eq 1
+
 finish

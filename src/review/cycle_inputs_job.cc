@@ -1,0 +1,133 @@
+#include "review/cycle_inputs_job.h"
+
+#include <set>
+
+#include <fmt/format.h>
+
+#include "io/named_csv.h"
+#include "ladder/framework_loader.h"
+
+namespace yardstick::review {
+namespace {
+
+/// Ok if |cycle| is in one of |states|; else says when this input is taken.
+Status RequireState(const model::Cycle& cycle, std::initializer_list<model::CycleState> states,
+                    std::string_view what) {
+  for (model::CycleState state : states) {
+    if (cycle.state == state) return Status::Ok();
+  }
+  std::string when;
+  for (model::CycleState state : states) {
+    when += (when.empty() ? "" : " or ") + std::string(model::ToString(state));
+  }
+  return Status::FailedPrecondition(fmt::format("cycle '{}' is {}: {} are entered while it is {}",
+                                                cycle.id, model::ToString(cycle.state), what,
+                                                when));
+}
+
+}  // namespace
+
+Result<CycleScope> LoadCycleScope(store::Store& store, const std::string& cycle_id) {
+  Result<std::optional<model::Cycle>> cycle = store.GetCycle(cycle_id);
+  if (!cycle.ok()) return cycle.status();
+  if (!*cycle) {
+    return Status::NotFound(
+        fmt::format("there is no cycle '{}' (`yardstick cycle list` shows them)", cycle_id));
+  }
+  Result<std::optional<store::StoredFramework>> stored =
+      store.FrameworkByHash((*cycle)->framework_hash);
+  if (!stored.ok()) return stored.status();
+  if (!*stored) {
+    return Status::Internal(fmt::format("cycle '{}' pins framework version {}, which is missing",
+                                        cycle_id, (*cycle)->framework_hash));
+  }
+  ladder::LoadedFramework framework = ladder::LoadFramework((*stored)->yaml);
+  if (!framework.ok()) {
+    return Status::FailedPrecondition(
+        fmt::format("the framework version cycle '{}' pins no longer validates:\n{}", cycle_id,
+                    framework.diagnostics.Format((*stored)->framework_id)));
+  }
+  Result<std::vector<model::ComparisonGroup>> groups = store.Groups();
+  if (!groups.ok()) return groups.status();
+  std::set<std::string> covered;
+  for (const model::ComparisonGroup& group : *groups) {
+    if (group.framework_id == (*cycle)->framework_id) covered.insert(group.id);
+  }
+  Result<std::vector<model::Person>> people = store.AllPeople();
+  if (!people.ok()) return people.status();
+  Result<std::vector<model::BenchmarkAssignment>> benchmarks = store.Benchmarks(cycle_id);
+  if (!benchmarks.ok()) return benchmarks.status();
+  return CycleScope(std::move(**cycle), std::move(framework.framework), std::move(covered),
+                    std::move(*people), std::move(*benchmarks));
+}
+
+Result<RatingsPlan> EnterRatings(store::Store& store, std::istream& csv,
+                                 const InputRequest& request) {
+  Result<CycleScope> scope = LoadCycleScope(store, request.cycle_id);
+  if (!scope.ok()) return scope.status();
+  const model::Cycle& cycle = scope->cycle();
+  if (Status s = RequireState(cycle, {model::CycleState::kRating}, "ratings"); !s.ok()) return s;
+  RatingsPlan plan = PlanRatings(*scope, io::NamedCsv::Read(csv, RatingColumns()));
+  if (!plan.ok() || request.dry_run) return plan;
+  if (Status s = store.PutRatings(cycle.id, cycle.state, plan.ratings, request.actor); !s.ok()) {
+    return s;
+  }
+  return plan;
+}
+
+Result<StackRanksPlan> EnterStackRanks(store::Store& store, std::istream& csv,
+                                       const InputRequest& request) {
+  Result<CycleScope> scope = LoadCycleScope(store, request.cycle_id);
+  if (!scope.ok()) return scope.status();
+  const model::Cycle& cycle = scope->cycle();
+  if (Status s = RequireState(cycle, {model::CycleState::kRating}, "stack ranks"); !s.ok()) {
+    return s;
+  }
+  StackRanksPlan plan = PlanStackRanks(*scope, io::NamedCsv::Read(csv, StackRankColumns()));
+  if (!plan.ok() || request.dry_run) return plan;
+  if (Status s = store.PutStackRanks(cycle.id, cycle.state, plan.ranks, request.actor); !s.ok()) {
+    return s;
+  }
+  return plan;
+}
+
+Status AssignBenchmark(store::Store& store, const std::string& cycle_id,
+                       const model::BenchmarkAssignment& assignment, const std::string& actor) {
+  Result<CycleScope> scope = LoadCycleScope(store, cycle_id);
+  if (!scope.ok()) return scope.status();
+  const model::Cycle& cycle = scope->cycle();
+  if (Status s = RequireState(cycle, {model::CycleState::kOpen, model::CycleState::kRating},
+                              "benchmark assignments");
+      !s.ok()) {
+    return s;
+  }
+  const model::Person* person = scope->Find(assignment.person_id);
+  const model::Person* rater = scope->Find(assignment.rater_id);
+  for (const auto& [who, found] :
+       {std::pair{assignment.person_id, person}, std::pair{assignment.rater_id, rater}}) {
+    if (found == nullptr) {
+      return Status::FailedPrecondition(fmt::format("unknown person '{}'", who));
+    }
+    if (!scope->InCycle(*found)) {
+      return Status::FailedPrecondition(fmt::format(
+          "{} is not in cycle '{}' (left, or in a group it does not cover)", who, cycle_id));
+    }
+  }
+  if (person->id == rater->id) {
+    return Status::FailedPrecondition(fmt::format("{} cannot rate themselves", person->id));
+  }
+  if (person->group != rater->group) {
+    return Status::FailedPrecondition(
+        fmt::format("ratings across comparison groups are refused: {} is in '{}', rater {} in '{}'",
+                    person->id, person->group, rater->id, rater->group));
+  }
+  if (person->manager_id == rater->id) {
+    return Status::FailedPrecondition(
+        fmt::format("{} is {}'s manager and rates them anyway; a benchmark rater comes from "
+                    "another team",
+                    rater->id, person->id));
+  }
+  return store.AssignBenchmark(cycle_id, cycle.state, assignment, actor);
+}
+
+}  // namespace yardstick::review

@@ -1,0 +1,47 @@
+// Entering a review cycle's inputs against the store: read the cycle and what it is judged
+// against, judge the input (ratings_input.h, stack_ranks_input.h), and store it all or nothing.
+//
+// Inputs are taken only while the cycle is rating (benchmark assignments also while it is
+// open); the store re-checks that state in the writing transaction, so a cycle moved on
+// meanwhile is never written to. A bad row, a dry run or a failing store leaves the database as
+// it was. Uses the store it is given from one thread.
+#pragma once
+
+#include <istream>
+#include <string>
+
+#include "base/status.h"
+#include "review/cycle_scope.h"
+#include "review/ratings_input.h"
+#include "review/stack_ranks_input.h"
+#include "store/store.h"
+
+namespace yardstick::review {
+
+/// Cycle |cycle_id| with the framework version it pinned, the groups on that framework, everyone
+/// stored and the cycle's benchmark assignments. NotFound for an unknown cycle.
+Result<CycleScope> LoadCycleScope(store::Store& store, const std::string& cycle_id);
+
+struct InputRequest {
+  std::string cycle_id;
+  bool dry_run = false;
+  std::string actor = "cli";
+};
+
+/// Reads ratings from |csv| and records them. A non-ok Result means the cycle cannot take
+/// ratings now (FailedPrecondition, NotFound) or the store failed; problems with the file are in
+/// the plan's diagnostics, and then nothing is written.
+Result<RatingsPlan> EnterRatings(store::Store& store, std::istream& csv,
+                                 const InputRequest& request);
+
+/// The same for stack ranks.
+Result<StackRanksPlan> EnterStackRanks(store::Store& store, std::istream& csv,
+                                       const InputRequest& request);
+
+/// Assigns |assignment.rater_id| to rate |assignment.person_id| as a benchmark person: both in
+/// the cycle and in one comparison group, the rater neither the person nor their manager (the
+/// manager rates them anyway). FailedPrecondition says why not.
+Status AssignBenchmark(store::Store& store, const std::string& cycle_id,
+                       const model::BenchmarkAssignment& assignment, const std::string& actor);
+
+}  // namespace yardstick::review
