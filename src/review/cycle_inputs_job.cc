@@ -113,13 +113,8 @@ Status AssignBenchmark(store::Store& store, const std::string& cycle_id,
           "{} is not in cycle '{}' (left, or in a group it does not cover)", who, cycle_id));
     }
   }
-  if (person->id == rater->id) {
-    return Status::FailedPrecondition(fmt::format("{} cannot rate themselves", person->id));
-  }
-  if (person->group != rater->group) {
-    return Status::FailedPrecondition(
-        fmt::format("ratings across comparison groups are refused: {} is in '{}', rater {} in '{}'",
-                    person->id, person->group, rater->id, rater->group));
+  if (std::string why = WhyNeverRater(*person, *rater); !why.empty()) {
+    return Status::FailedPrecondition(why);
   }
   if (person->manager_id == rater->id) {
     return Status::FailedPrecondition(

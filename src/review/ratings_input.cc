@@ -63,14 +63,19 @@ const io::NamedColumns& RatingColumns() {
   return columns;
 }
 
-std::string WhyNotRater(const CycleScope& scope, const model::Person& person,
-                        const model::Person& rater) {
+std::string WhyNeverRater(const model::Person& person, const model::Person& rater) {
   if (person.id == rater.id) return fmt::format("{} cannot rate themselves", person.id);
   if (person.group != rater.group) {
     return fmt::format(
         "ratings across comparison groups are refused: {} is in '{}', rater {} in '{}'", person.id,
         person.group, rater.id, rater.group);
   }
+  return "";
+}
+
+std::string WhyNotRater(const CycleScope& scope, const model::Person& person,
+                        const model::Person& rater) {
+  if (std::string why = WhyNeverRater(person, rater); !why.empty()) return why;
   if (person.manager_id != rater.id && !scope.IsAssignedBenchmark(person.id, rater.id)) {
     return fmt::format("{} is neither {}'s manager nor assigned to rate them as a benchmark person",
                        rater.id, person.id);
