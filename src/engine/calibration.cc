@@ -1,6 +1,8 @@
 #include "engine/calibration.h"
 
 #include <algorithm>
+#include <array>
+#include <chrono>
 #include <cmath>
 #include <deque>
 #include <unordered_map>
@@ -22,6 +24,8 @@ using internal::Variances;
 constexpr size_t kMaxStackRankSize = 5000;
 /// Rank pairs used to estimate the rank noise: each person against the next few below them.
 constexpr int kRankNoisePairReach = 8;
+/// At most this many of those pairs (evenly spread) are used.
+constexpr size_t kRankNoisePairs = 200000;
 /// Monte Carlo samples per EM iteration: the traces sum over many people, so few suffice.
 constexpr int kVarianceSamples = 16;
 
@@ -33,9 +37,9 @@ class IdMap {
     if (inserted) ids_.push_back(id);
     return it->second;
   }
-  [[nodiscard]] int Find(const std::string& id) const {
-    auto it = index_.find(id);
-    return it == index_.end() ? -1 : it->second;
+  void Reserve(size_t count) {
+    index_.reserve(count);
+    ids_.reserve(count);
   }
   [[nodiscard]] const std::string& Id(int index) const { return ids_[index]; }
   [[nodiscard]] int size() const { return static_cast<int>(ids_.size()); }
@@ -60,6 +64,13 @@ std::string FormatValue(double value) { return fmt::format("{:g}", value); }
 Result<Indexed> IndexInput(const CalibrationInput& input) {
   Indexed out;
   DenseProblem& problem = out.problem;
+  size_t ranked = 0;
+  for (const StackRank& rank : input.ranks) ranked += rank.person_ids.size();
+  out.people.Reserve(std::max(ranked, input.ratings.size()));
+  out.raters.Reserve(input.ranks.size() + 16);
+  problem.rating_person.reserve(input.ratings.size());
+  problem.rating_rater.reserve(input.ratings.size());
+  problem.rating_value.reserve(input.ratings.size());
   if (!(input.scale_min < input.scale_max)) {
     return Status::InvalidArgument(fmt::format("the scale's minimum {} is not below its maximum {}",
                                                FormatValue(input.scale_min),
@@ -95,6 +106,7 @@ Result<Indexed> IndexInput(const CalibrationInput& input) {
   }
   if (input.ratings.empty()) return Status::InvalidArgument("there are no ratings to calibrate");
   std::unordered_map<int, int> list_of_person;
+  list_of_person.reserve(ranked);
   std::unordered_set<int> raters_with_list;
   for (const StackRank& rank : input.ranks) {
     if (rank.rater_id.empty()) return Status::InvalidArgument("a stack rank has an empty rater id");
@@ -294,16 +306,30 @@ Variances MomentVariances(const DenseProblem& problem, double& mean) {
   return variances;
 }
 
-/// REML-style EM for σ², τp², τr² on the ratings alone.
+/// REML-style EM for σ², τp², τr² on the ratings alone, accelerated by SQUAREM (Varadhan and
+/// Roland 2008) on the logarithms of the variances: two EM steps, an extrapolation along them,
+/// and one EM step from there, which keeps EM's monotone behaviour but needs far fewer steps.
 Variances EstimateVariances(const DenseProblem& problem, const CalibrationOptions& options,
                             CalibrationStats& stats) {
   double mean = 0;
-  Variances variances = MomentVariances(problem, mean);
-  const double floor = 1e-6 * (variances.sigma2 + variances.tau_p2 + variances.tau_r2);
+  const Variances start = MomentVariances(problem, mean);
+  const double floor = 1e-6 * (start.sigma2 + start.tau_p2 + start.tau_r2);
   Solver solver(problem, options.threads, options.cg_tolerance, options.max_cg_iterations);
   solver.Reset(mean);
   const double count = static_cast<double>(problem.rating_value.size());
-  for (int iteration = 0; iteration < options.max_variance_iterations; ++iteration) {
+  using Point = std::array<double, 3>;  // log σ², log τp², log τr²
+  auto to_variances = [](const Point& point) {
+    Variances variances;
+    variances.sigma2 = std::exp(point[0]);
+    variances.tau_p2 = std::exp(point[1]);
+    variances.tau_r2 = std::exp(point[2]);
+    return variances;
+  };
+  int evaluations = 0;
+  // One EM update: the mode and conditional variances at |point|, then the new variances.
+  auto em_step = [&](const Point& point) {
+    ++evaluations;
+    const Variances variances = to_variances(point);
     solver.SetVariances(variances);
     solver.Newton(options.max_newton_steps, options.newton_tolerance);
     const PosteriorVariances posterior = solver.Posterior(kVarianceSamples, options.seed);
@@ -319,33 +345,76 @@ Variances EstimateVariances(const DenseProblem& problem, const CalibrationOption
       leniency_squares += solver.leniency()[rater] * solver.leniency()[rater];
       leniency_trace += posterior.leniency_var[rater];
     }
-    Variances next = variances;
-    next.tau_p2 = std::max(floor, (theta_squares + theta_trace) / problem.people);
-    next.tau_r2 = std::max(floor, (leniency_squares + leniency_trace) / problem.raters);
     const double effective = problem.people + problem.raters + 1 -
                              theta_trace / variances.tau_p2 - leniency_trace / variances.tau_r2;
-    next.sigma2 =
-        std::max(floor, (solver.ResidualSumOfSquares() + variances.sigma2 * effective) / count);
-    const double change = std::max({std::abs(next.sigma2 / variances.sigma2 - 1),
-                                     std::abs(next.tau_p2 / variances.tau_p2 - 1),
-                                     std::abs(next.tau_r2 / variances.tau_r2 - 1)});
-    variances = next;
-    stats.variance_iterations = iteration + 1;
+    const double sigma2 =
+        (solver.ResidualSumOfSquares() + variances.sigma2 * effective) / count;
+    return Point{std::log(std::max(floor, sigma2)),
+                 std::log(std::max(floor, (theta_squares + theta_trace) / problem.people)),
+                 std::log(std::max(floor, (leniency_squares + leniency_trace) / problem.raters))};
+  };
+  auto distance = [](const Point& a, const Point& b) {
+    return std::max({std::abs(a[0] - b[0]), std::abs(a[1] - b[1]), std::abs(a[2] - b[2])});
+  };
+  Point current{std::log(start.sigma2), std::log(start.tau_p2), std::log(start.tau_r2)};
+  while (evaluations < options.max_variance_iterations) {
+    const Point first = em_step(current);
+    if (distance(first, current) < options.variance_tolerance) {
+      current = first;
+      break;
+    }
+    const Point second = em_step(first);
+    Point step;
+    Point curve;
+    double step_norm = 0;
+    double curve_norm = 0;
+    for (int k = 0; k < 3; ++k) {
+      step[k] = first[k] - current[k];
+      curve[k] = second[k] - first[k] - step[k];
+      step_norm += step[k] * step[k];
+      curve_norm += curve[k] * curve[k];
+    }
+    Point next = second;
+    if (curve_norm > 0) {
+      const double alpha = std::min(-1.0, -std::sqrt(step_norm / curve_norm));
+      Point extrapolated;
+      bool finite = true;
+      for (int k = 0; k < 3; ++k) {
+        extrapolated[k] = current[k] - 2 * alpha * step[k] + alpha * alpha * curve[k];
+        // Keep the extrapolation within a factor of e³ of where EM went.
+        extrapolated[k] = std::clamp(extrapolated[k], second[k] - 3, second[k] + 3);
+        finite = finite && std::isfinite(extrapolated[k]);
+      }
+      if (finite) next = em_step(extrapolated);
+    }
+    const double change = distance(next, current);
+    current = next;
     if (change < options.variance_tolerance) break;
   }
+  stats.variance_iterations = evaluations;
   stats.cg_iterations += solver.cg_iterations();
-  return variances;
+  return to_variances(current);
 }
 
 /// Rank noise s by one-dimensional maximum likelihood: for pairs within a stack rank, the
 /// ratings-only fit predicts P(higher above lower) = Φ(Δθ̂ / √(v_h + v_l + 2s²)).
 double EstimateRankNoise(const Indexed& indexed, const std::vector<double>& theta,
                          const std::vector<double>& within, double tau_p) {
+  size_t pairs = 0;
+  for (const std::vector<int>& list : indexed.list_people) {
+    for (size_t a = 0; a < list.size(); ++a) {
+      pairs += std::min(list.size() - a - 1, size_t{kRankNoisePairReach});
+    }
+  }
+  // Every stride-th pair: a one-dimensional estimate needs no more than kRankNoisePairs.
+  const size_t stride = std::max<size_t>(1, pairs / kRankNoisePairs);
   std::vector<double> difference;
   std::vector<double> variance;
+  size_t index = 0;
   for (const std::vector<int>& list : indexed.list_people) {
     for (size_t a = 0; a < list.size(); ++a) {
       for (size_t b = a + 1; b < list.size() && b <= a + kRankNoisePairReach; ++b) {
+        if (index++ % stride != 0) continue;
         difference.push_back(theta[list[a]] - theta[list[b]]);
         variance.push_back(within[list[a]] + within[list[b]]);
       }
@@ -368,7 +437,7 @@ double EstimateRankNoise(const Indexed& indexed, const std::vector<double>& thet
   double x2 = low + ratio * (high - low);
   double f1 = log_likelihood(x1);
   double f2 = log_likelihood(x2);
-  for (int iteration = 0; iteration < 60; ++iteration) {
+  for (int iteration = 0; iteration < 40; ++iteration) {
     if (f1 > f2) {
       high = x2;
       x2 = x1;
@@ -403,13 +472,7 @@ void ReportIssues(const Indexed& indexed, const std::vector<int>& group,
     CalibrationIssue issue;
     issue.kind = CalibrationIssueKind::kUnconnectedRater;
     issue.rater_id = indexed.raters.Id(rater);
-    issue.message =
-        group[rater] < 0
-            ? fmt::format("{} has no ratings; leniency not estimated (fixed at 0)", issue.rater_id)
-            : fmt::format("{} is not connected to the other raters through any benchmark person; "
-                          "leniency cannot be estimated and is fixed at 0 (their grades are taken "
-                          "as they are)",
-                          issue.rater_id);
+    issue.rater_has_ratings = group[rater] >= 0;
     result.issues.push_back(std::move(issue));
   }
   // Contradictions: the rater ranks a above b but grades a lower.
@@ -435,9 +498,10 @@ void ReportIssues(const Indexed& indexed, const std::vector<int>& group,
         issue.rater_id = indexed.raters.Id(rater);
         issue.person_id = indexed.people.Id(people[a]);
         issue.other_person_id = indexed.people.Id(people[b]);
-        issue.message = fmt::format("{} ranks {} (#{}) above {} (#{}) but grades them {} and {}",
-                                    issue.rater_id, issue.person_id, a + 1, issue.other_person_id,
-                                    b + 1, FormatValue(own[a]), FormatValue(own[b]));
+        issue.position = static_cast<int>(a) + 1;
+        issue.other_position = static_cast<int>(b) + 1;
+        issue.grade = own[a];
+        issue.other_grade = own[b];
         result.issues.push_back(std::move(issue));
       }
     }
@@ -447,12 +511,23 @@ void ReportIssues(const Indexed& indexed, const std::vector<int>& group,
     CalibrationIssue issue;
     issue.kind = CalibrationIssueKind::kUnratedPerson;
     issue.person_id = indexed.people.Id(person);
-    issue.message = fmt::format(
-        "{} has no rating; estimated from their stack rank and the group's spread only",
-        issue.person_id);
     result.issues.push_back(std::move(issue));
   }
 }
+
+/// Seconds since the last call (or construction).
+class Stopwatch {
+ public:
+  double Lap() {
+    const auto now = std::chrono::steady_clock::now();
+    const double seconds = std::chrono::duration<double>(now - last_).count();
+    last_ = now;
+    return seconds;
+  }
+
+ private:
+  std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
+};
 
 int AutoSamples(int people) {
   return std::clamp(static_cast<int>(3.2e7 / std::max(1, people)), 32, 256);
@@ -460,8 +535,32 @@ int AutoSamples(int people) {
 
 }  // namespace
 
+std::string DescribeIssue(const CalibrationIssue& issue) {
+  switch (issue.kind) {
+    case CalibrationIssueKind::kUnconnectedRater:
+      return issue.rater_has_ratings
+                 ? fmt::format("{} is not connected to the other raters through any benchmark "
+                               "person; leniency cannot be estimated and is fixed at 0 (their "
+                               "grades are taken as they are)",
+                               issue.rater_id)
+                 : fmt::format("{} has no ratings; leniency not estimated (fixed at 0)",
+                               issue.rater_id);
+    case CalibrationIssueKind::kRankContradictsRating:
+      return fmt::format("{} ranks {} (#{}) above {} (#{}) but grades them {} and {}",
+                         issue.rater_id, issue.person_id, issue.position, issue.other_person_id,
+                         issue.other_position, FormatValue(issue.grade),
+                         FormatValue(issue.other_grade));
+    case CalibrationIssueKind::kUnratedPerson:
+      return fmt::format(
+          "{} has no rating; estimated from their stack rank and the group's spread only",
+          issue.person_id);
+  }
+  return {};
+}
+
 Result<CalibrationResult> Calibrate(const CalibrationInput& input,
                                     const CalibrationOptions& options) {
+  Stopwatch stopwatch;
   Result<Indexed> indexed_or = IndexInput(input);
   if (!indexed_or.ok()) return indexed_or.status();
   Indexed& indexed = *indexed_or;
@@ -470,10 +569,12 @@ Result<CalibrationResult> Calibrate(const CalibrationInput& input,
   FixUnconnectedRaters(problem, group);
 
   CalibrationResult result;
+  result.stats.index_seconds = stopwatch.Lap();
   // 1. Variance components on the ratings alone (REML-style EM), on a subset when large.
   const DenseProblem subset = VarianceSubset(problem, options.variance_subset_raters);
   result.stats.variance_subset_raters = subset.raters;
   Variances variances = EstimateVariances(subset, options, result.stats);
+  result.stats.variance_seconds = stopwatch.Lap();
 
   // 2. The ratings-only fit of the whole group: the answer without ranks, the start with them.
   DenseProblem ratings_only = problem;
@@ -485,6 +586,7 @@ Result<CalibrationResult> Calibrate(const CalibrationInput& input,
   solver->SetVariances(variances);
   solver->Reset(start_mean);
   result.stats.newton_steps += solver->Newton(options.max_newton_steps, options.newton_tolerance);
+  result.stats.ratings_fit_seconds = stopwatch.Lap();
 
   // 3. With stack ranks: estimate the rank noise, then refit from the ratings-only mode.
   problem.rank_pairs = RankPairs(indexed);
@@ -507,6 +609,8 @@ Result<CalibrationResult> Calibrate(const CalibrationInput& input,
     solver->SetPoint(theta, leniency, mean);
     result.stats.newton_steps += solver->Newton(options.max_newton_steps, options.newton_tolerance);
   }
+
+  result.stats.ranks_fit_seconds = stopwatch.Lap();
 
   // 4. Standard errors at the mode.
   const int samples = options.se_samples > 0 ? options.se_samples : AutoSamples(problem.people);
@@ -535,7 +639,9 @@ Result<CalibrationResult> Calibrate(const CalibrationInput& input,
     estimate.ratings = ratings_by_rater[rater];
     estimate.connected = problem.rater_fixed[rater] == 0;
   }
+  result.stats.se_seconds = stopwatch.Lap();
   ReportIssues(indexed, group, result);
+  result.stats.issues_seconds = stopwatch.Lap();
   return result;
 }
 

@@ -66,7 +66,8 @@ struct CalibrationOptions {
   /// Damped Newton steps at most, and the stopping rule: the largest gradient entry.
   int max_newton_steps = 30;
   double newton_tolerance = 1e-6;
-  /// EM iterations for the variance components at most, and the relative change that stops them.
+  /// EM steps for the variance components at most, and the change of their logarithms that
+  /// stops them.
   int max_variance_iterations = 100;
   double variance_tolerance = 1e-4;
   /// Relative residual at which conjugate gradients stop.
@@ -78,7 +79,7 @@ struct CalibrationOptions {
   /// When positive, the variance components are estimated on a connected subset of about this
   /// many raters (grown breadth-first from the best-connected rater) when the group has more;
   /// they are global constants, so a large subset estimates them as well as the whole group.
-  int variance_subset_raters = 20000;
+  int variance_subset_raters = 8000;
   uint64_t seed = 20240601;
   /// Worker threads for the per-team work (1 = none).
   int threads = 2;
@@ -107,13 +108,23 @@ enum class CalibrationIssueKind {
   kUnratedPerson,           ///< person_id: no rating; estimated from stack rank and prior only
 };
 
+/// One thing calibration could not resolve; DescribeIssue() says it in a sentence. (Kept as
+/// fields, not text, because a large noisy group can have hundreds of thousands.)
 struct CalibrationIssue {
   CalibrationIssueKind kind = CalibrationIssueKind::kUnconnectedRater;
   std::string rater_id;
   std::string person_id;
   std::string other_person_id;
-  std::string message;  ///< one readable sentence
+  bool rater_has_ratings = true;  ///< kUnconnectedRater: false when the rater rated nobody
+  int position = 0;               ///< kRankContradictsRating: person_id's place (1 = best)
+  int other_position = 0;         ///< … and other_person_id's, always further down
+  double grade = 0;               ///< … the rater's grade for person_id
+  double other_grade = 0;         ///< … and for other_person_id, always higher
 };
+
+/// One readable sentence for a person, e.g. "R7 ranks P3 (#1) above P9 (#2) but grades them 6
+/// and 7".
+std::string DescribeIssue(const CalibrationIssue& issue);
 
 /// The fitted spreads, on the scale's units.
 struct VarianceComponents {
@@ -131,6 +142,14 @@ struct CalibrationStats {
   int newton_steps = 0;
   long cg_iterations = 0;  ///< summed over every solve
   int se_samples = 0;
+  /// Wall-clock seconds per phase: input checks, variance components, the ratings-only fit,
+  /// the fit with stack ranks (rank noise included), standard errors, the report of issues.
+  double index_seconds = 0;
+  double variance_seconds = 0;
+  double ratings_fit_seconds = 0;
+  double ranks_fit_seconds = 0;
+  double se_seconds = 0;
+  double issues_seconds = 0;
 };
 
 struct CalibrationResult {

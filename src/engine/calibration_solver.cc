@@ -4,6 +4,9 @@
 #include <cmath>
 #include <numeric>
 #include <thread>
+#include <cstdio>
+#include <cstdlib>
+#include <chrono>
 
 #include <Eigen/Cholesky>
 #include <Eigen/Core>
@@ -489,6 +492,10 @@ struct Solver::Impl {
         rz[c] = rz_next;
       }
     }
+    if (std::getenv("YARDSTICK_TRACE") != nullptr) {
+      std::fprintf(stderr, "cg: %ld iterations so far, %lld columns, size %lld\n", cg_iterations,
+                   static_cast<long long>(columns), static_cast<long long>(size));
+    }
     return solution;
   }
 
@@ -602,18 +609,9 @@ struct Solver::Impl {
       }
     });
     const int size = raters + 1;
-    // Right-hand sides g ~ N(0, S), one column per sample, each from its own random stream.
     MatrixXd rhs(size, samples);
-    MatrixXd fixed_draws = MatrixXd::Zero(size, samples);
-    ParallelFor(threads, static_cast<size_t>(samples), [&](size_t begin, size_t end, int) {
-      VectorXd h_theta(people);
-      VectorXd h_rater(size);
-      for (size_t sample = begin; sample < end; ++sample) {
-        DrawRightHandSide(seed + 0x9E3779B97F4A7C15ULL * (sample + 1), h_theta, h_rater,
-                          fixed_draws.col(static_cast<Index>(sample)));
-        rhs.col(static_cast<Index>(sample)) = h_rater;
-      }
-    });
+    MatrixXd fixed_draws(size, samples);
+    DrawRightHandSides(seed, rhs, fixed_draws);
     MatrixXd solution = ConjugateGradient(rhs);
     for (int rater = 0; rater < raters; ++rater) {
       if (Fixed(rater) || ratings_by_rater[rater] == 0) {
@@ -663,48 +661,68 @@ struct Solver::Impl {
     return out;
   }
 
-  /// One sample's h = Jᵀε reduced to the rater level: g = h_r − Σ_teams Cᵀ h_θ.
-  void DrawRightHandSide(uint64_t stream, VectorXd& h_theta, VectorXd& h_rater,
-                         Eigen::Ref<VectorXd> fixed_draw) const {
-    RandomSource random(stream);
-    h_theta.setZero();
-    h_rater.setZero();
-    const double rating_scale = 1 / std::sqrt(variances.sigma2);
-    for (int person = 0; person < people; ++person) {
-      for (int k = person_rating_offset[person]; k < person_rating_offset[person + 1]; ++k) {
-        const double e = random.Normal() * rating_scale;
-        h_theta[person] += e;
-        h_rater[person_rating_rater[k]] += e;
-        h_rater[mu] += e;
+  /// Fills |rhs| with samples g ~ N(0, S), one per column, and |fixed_draws| with prior draws
+  /// N(0, τr²) for the rows of raters that are not unknowns.
+  ///
+  /// S = Σ_teams Q_team + the raters' prior precision, where Q_team = H_rr,team − Bᵀ A⁻¹ B is the
+  /// covariance of the team's share of g = J_rᵀε − Bᵀ A⁻¹ J_θᵀε (the ratings, priors and rank
+  /// pairs of one team touch only that team's block). So each team's share is drawn directly as
+  /// chol(Q_team) · z with m normals, instead of one normal per rating, prior and pair. Teams
+  /// are drawn in fixed blocks, each with its own random stream, so the samples do not depend on
+  /// the number of threads.
+  void DrawRightHandSides(uint64_t seed, MatrixXd& rhs, MatrixXd& fixed_draws) const {
+    constexpr size_t kTeamsPerStream = 4096;
+    const Index samples = rhs.cols();
+    const double inv_sigma2 = 1 / variances.sigma2;
+    const size_t blocks = (static_cast<size_t>(teams) + kTeamsPerStream - 1) / kTeamsPerStream;
+    std::vector<MatrixXd> partial(threads, MatrixXd::Zero(rhs.rows(), samples));
+    ParallelFor(threads, blocks, [&](size_t begin, size_t end, int thread) {
+      MatrixXd local;
+      MatrixXd draws;
+      for (size_t block = begin; block < end; ++block) {
+        RandomSource random(seed ^ (0x9E3779B97F4A7C15ULL * (block + 1)));
+        const size_t last = std::min(static_cast<size_t>(teams), (block + 1) * kTeamsPerStream);
+        for (size_t team = block * kTeamsPerStream; team < last; ++team) {
+          const int n = team_offset[team + 1] - team_offset[team];
+          const int m = team_rater_offset[team + 1] - team_rater_offset[team];
+          ConstMatrixMap counts(coupling_counts.data() + team_coupling_offset[team], n, m);
+          ConstMatrixMap solved(solved_coupling.data() + team_coupling_offset[team], n, m);
+          local.noalias() = -(counts.transpose() * inv_sigma2) * solved;
+          for (int a = 0; a + 1 < m; ++a) {
+            const double weight = counts.col(a).sum() * inv_sigma2;
+            local(a, a) += weight;
+            local(a, m - 1) += weight;
+            local(m - 1, a) += weight;
+          }
+          local(m - 1, m - 1) += counts.col(m - 1).sum() * inv_sigma2;
+          const Eigen::LDLT<MatrixXd> ldlt(local);
+          const VectorXd scale = ldlt.vectorD().cwiseMax(0.0).cwiseSqrt();
+          draws.resize(m, samples);
+          for (Index sample = 0; sample < samples; ++sample) {
+            for (int a = 0; a < m; ++a) draws(a, sample) = random.Normal();
+          }
+          draws = scale.asDiagonal() * draws;
+          draws = ldlt.matrixL() * draws;
+          draws = ldlt.transpositionsP().transpose() * draws;
+          const int* columns = team_raters.data() + team_rater_offset[team];
+          for (int a = 0; a < m; ++a) partial[thread].row(columns[a]) += draws.row(a);
+        }
       }
-      h_theta[person] += random.Normal() / std::sqrt(variances.tau_p2);
-    }
+    });
+    rhs.setZero();
+    for (const MatrixXd& part : partial) rhs += part;
+    RandomSource random(seed);
+    const double prior_sd = std::sqrt(variances.tau_r2);
+    fixed_draws.setZero();
     for (int rater = 0; rater < raters; ++rater) {
-      h_rater[rater] += random.Normal() / std::sqrt(variances.tau_r2);
-      if (Fixed(rater) || ratings_by_rater[rater] == 0) {
-        h_rater[rater] = 0;
-        fixed_draw[rater] = random.Normal() * std::sqrt(variances.tau_r2);
-      }
-    }
-    if (UsesRanks()) {
-      for (size_t p = 0; p < problem.rank_pairs.size(); ++p) {
-        const double e = random.Normal() * std::sqrt(pair_weight[p]);
-        h_theta[problem.rank_pairs[p][0]] += e;
-        h_theta[problem.rank_pairs[p][1]] -= e;
-      }
-    }
-    for (int team = 0; team < teams; ++team) {
-      const int first = team_offset[team];
-      const int n = team_offset[team + 1] - first;
-      const int m = team_rater_offset[team + 1] - team_rater_offset[team];
-      ConstMatrixMap solved(solved_coupling.data() + team_coupling_offset[team], n, m);
-      const int* columns = team_raters.data() + team_rater_offset[team];
-      for (int a = 0; a < m; ++a) {
-        const int row = columns[a];
-        if (Fixed(row)) continue;
-        double sum = 0;
-        for (int i = 0; i < n; ++i) sum += solved(i, a) * h_theta[team_people[first + i]];
-        h_rater[row] -= sum;
+      for (Index sample = 0; sample < samples; ++sample) {
+        const double z = random.Normal();
+        if (Fixed(rater) || ratings_by_rater[rater] == 0) {
+          rhs(rater, sample) = 0;
+          fixed_draws(rater, sample) = z * prior_sd;
+        } else {
+          rhs(rater, sample) += z / prior_sd;
+        }
       }
     }
   }

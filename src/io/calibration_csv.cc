@@ -1,0 +1,237 @@
+#include "io/calibration_csv.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <map>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include <fmt/format.h>
+
+#include "io/csv.h"
+
+namespace yardstick::io {
+namespace {
+
+std::string_view Trim(std::string_view text) {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+  return text;
+}
+
+std::string Lower(std::string_view text) {
+  std::string out(text);
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return out;
+}
+
+std::optional<double> ParseNumber(std::string_view text) {
+  text = Trim(text);
+  if (text.empty()) return std::nullopt;
+  if (text.front() == '+') text.remove_prefix(1);
+  double value = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || end != text.data() + text.size() || !std::isfinite(value)) {
+    return std::nullopt;
+  }
+  return value;
+}
+
+std::string Quoted(std::string_view text) { return fmt::format("'{}'", text); }
+
+/// Finds the named columns in the header; reports missing and unknown ones. Returns false when a
+/// required column is missing (or the file is empty).
+bool ReadHeader(CsvReader& reader, CsvRecord& record, const std::vector<std::string>& names,
+                std::vector<int>& columns, Diagnostics& diagnostics) {
+  std::string expected;
+  for (const std::string& name : names) expected += (expected.empty() ? "" : ",") + name;
+  if (!reader.Next(record)) return false;  // the reader reports the empty file
+  columns.assign(names.size(), -1);
+  for (size_t field = 0; field < record.fields.size(); ++field) {
+    const std::string name = Lower(Trim(record.fields[field]));
+    const int column = static_cast<int>(field) + 1;
+    auto found = std::find(names.begin(), names.end(), name);
+    if (found == names.end()) {
+      diagnostics.Warning({record.line, column}, "unknown-column",
+                          fmt::format("unknown column {} is ignored; the columns are {}",
+                                      Quoted(record.fields[field]), expected));
+      continue;
+    }
+    int& slot = columns[found - names.begin()];
+    if (slot >= 0) {
+      diagnostics.Error({record.line, column}, "duplicate-column",
+                        fmt::format("column {} appears twice (also field {})", Quoted(name),
+                                    slot + 1));
+      return false;
+    }
+    slot = static_cast<int>(field);
+  }
+  bool complete = true;
+  for (size_t k = 0; k < names.size(); ++k) {
+    if (columns[k] >= 0) continue;
+    diagnostics.Error({record.line, 1}, "missing-column",
+                      fmt::format("missing column {}; expected {}", Quoted(names[k]), expected));
+    complete = false;
+  }
+  return complete;
+}
+
+/// The trimmed id in |column|, or reports it empty.
+std::string_view Id(const CsvRecord& record, int column, const std::string& name,
+                    Diagnostics& diagnostics) {
+  const std::string_view id = Trim(record.fields[column]);
+  if (id.empty()) {
+    diagnostics.Error({record.line, column + 1}, "empty-id", fmt::format("{} is empty", name));
+  }
+  return id;
+}
+
+std::string FormatBound(double value) { return fmt::format("{:g}", value); }
+
+}  // namespace
+
+void ReadRatingsCsv(std::istream& in, const RatingBounds& bounds,
+                    std::vector<engine::Rating>& ratings, Diagnostics& diagnostics) {
+  CsvReader reader(in);
+  CsvRecord record;
+  std::vector<int> columns;
+  if (!ReadHeader(reader, record, {"person_id", "rater_id", "rating"}, columns, diagnostics)) {
+    diagnostics.Append(reader.diagnostics());
+    diagnostics.SortByLocation();
+    return;
+  }
+  // (person, rater) → line of the first rating, to report a second one.
+  std::unordered_map<std::string, int> first_line;
+  while (reader.Next(record)) {
+    if (!record.valid) continue;
+    const std::string_view person = Id(record, columns[0], "person_id", diagnostics);
+    const std::string_view rater = Id(record, columns[1], "rater_id", diagnostics);
+    const std::optional<double> value = ParseNumber(record.fields[columns[2]]);
+    const SourceLoc value_loc{record.line, columns[2] + 1};
+    if (!value) {
+      diagnostics.Error(value_loc, "bad-rating",
+                        fmt::format("rating {} is not a number", Quoted(record.fields[columns[2]])));
+      continue;
+    }
+    if ((bounds.min && *value < *bounds.min) || (bounds.max && *value > *bounds.max)) {
+      diagnostics.Error(value_loc, "rating-off-scale",
+                        fmt::format("rating {} is outside the scale {}–{}", FormatBound(*value),
+                                    bounds.min ? FormatBound(*bounds.min) : "",
+                                    bounds.max ? FormatBound(*bounds.max) : ""));
+      continue;
+    }
+    if (person.empty() || rater.empty()) continue;
+    if (person == rater) {
+      diagnostics.Error({record.line, columns[1] + 1}, "self-rating",
+                        fmt::format("{} rates themselves; a rater may not rate themselves", rater));
+      continue;
+    }
+    std::string key;
+    key.reserve(person.size() + rater.size() + 1);
+    key.append(person).push_back('\0');
+    key.append(rater);
+    auto [it, inserted] = first_line.try_emplace(std::move(key), record.line);
+    if (!inserted) {
+      diagnostics.Error({record.line, columns[0] + 1}, "duplicate-rating",
+                        fmt::format("{} already rated {} on line {}; keep one rating per rater "
+                                    "and person",
+                                    rater, person, it->second));
+      continue;
+    }
+    ratings.push_back({std::string(person), std::string(rater), *value});
+  }
+  diagnostics.Append(reader.diagnostics());
+  diagnostics.SortByLocation();
+}
+
+void ReadRanksCsv(std::istream& in, std::vector<engine::StackRank>& ranks,
+                  Diagnostics& diagnostics) {
+  CsvReader reader(in);
+  CsvRecord record;
+  std::vector<int> columns;
+  if (!ReadHeader(reader, record, {"rater_id", "person_id", "rank"}, columns, diagnostics)) {
+    diagnostics.Append(reader.diagnostics());
+    diagnostics.SortByLocation();
+    return;
+  }
+  struct Entry {
+    long rank;
+    std::string person;
+  };
+  struct List {
+    std::string rater;
+    int line = 0;                       ///< first line of this rater
+    std::map<long, int> rank_line;      ///< rank → line
+    std::vector<Entry> entries;
+  };
+  std::vector<List> lists;
+  std::unordered_map<std::string, size_t> list_of_rater;
+  std::unordered_map<std::string, std::pair<size_t, int>> person_seen;  // → list, line
+  while (reader.Next(record)) {
+    if (!record.valid) continue;
+    const std::string_view rater = Id(record, columns[0], "rater_id", diagnostics);
+    const std::string_view person = Id(record, columns[1], "person_id", diagnostics);
+    const std::string_view rank_text = Trim(record.fields[columns[2]]);
+    long rank = 0;
+    const auto [end, error] =
+        std::from_chars(rank_text.data(), rank_text.data() + rank_text.size(), rank);
+    if (error != std::errc() || end != rank_text.data() + rank_text.size() || rank < 1) {
+      diagnostics.Error({record.line, columns[2] + 1}, "bad-rank",
+                        fmt::format("rank {} is not a whole number of 1 or more (1 is the best)",
+                                    Quoted(record.fields[columns[2]])));
+      continue;
+    }
+    if (rater.empty() || person.empty()) continue;
+    auto [list_it, new_list] = list_of_rater.try_emplace(std::string(rater), lists.size());
+    if (new_list) lists.push_back({std::string(rater), record.line, {}, {}});
+    List& list = lists[list_it->second];
+    auto [rank_it, new_rank] = list.rank_line.try_emplace(rank, record.line);
+    if (!new_rank) {
+      diagnostics.Error({record.line, columns[2] + 1}, "duplicate-rank",
+                        fmt::format("{} gives rank {} twice (also on line {}); a stack rank is a "
+                                    "total order",
+                                    rater, rank, rank_it->second));
+      continue;
+    }
+    auto [person_it, new_person] =
+        person_seen.try_emplace(std::string(person), list_it->second, record.line);
+    if (!new_person) {
+      const std::string& other = lists[person_it->second.first].rater;
+      diagnostics.Error(
+          {record.line, columns[1] + 1}, "duplicate-person",
+          other == rater
+              ? fmt::format("{} ranks {} twice (also on line {})", rater, person,
+                            person_it->second.second)
+              : fmt::format("{} is also in the stack rank of {} (line {}); a person is ranked "
+                            "only by their own rater",
+                            person, other, person_it->second.second));
+      continue;
+    }
+    list.entries.push_back({rank, std::string(person)});
+  }
+  for (List& list : lists) {
+    long expected = 1;
+    for (const auto& [rank, line] : list.rank_line) {
+      if (rank != expected) {
+        diagnostics.Error({line, columns[2] + 1}, "rank-gap",
+                          fmt::format("{} has no rank {}; ranks must run 1, 2, 3, … without gaps",
+                                      list.rater, expected));
+        break;
+      }
+      ++expected;
+    }
+    std::sort(list.entries.begin(), list.entries.end(),
+              [](const Entry& a, const Entry& b) { return a.rank < b.rank; });
+    engine::StackRank stack{list.rater, {}};
+    stack.person_ids.reserve(list.entries.size());
+    for (Entry& entry : list.entries) stack.person_ids.push_back(std::move(entry.person));
+    ranks.push_back(std::move(stack));
+  }
+  diagnostics.Append(reader.diagnostics());
+  diagnostics.SortByLocation();
+}
+
+}  // namespace yardstick::io
