@@ -4,9 +4,6 @@
 #include <cmath>
 #include <numeric>
 #include <thread>
-#include <cstdio>
-#include <cstdlib>
-#include <chrono>
 
 #include <Eigen/Cholesky>
 #include <Eigen/Core>
@@ -491,10 +488,6 @@ struct Solver::Impl {
         direction.col(c) = preconditioned.col(c) + (rz_next / rz[c]) * direction.col(c);
         rz[c] = rz_next;
       }
-    }
-    if (std::getenv("YARDSTICK_TRACE") != nullptr) {
-      std::fprintf(stderr, "cg: %ld iterations so far, %lld columns, size %lld\n", cg_iterations,
-                   static_cast<long long>(columns), static_cast<long long>(size));
     }
     return solution;
   }

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
-#include <map>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -103,8 +102,14 @@ void ReadRatingsCsv(std::istream& in, const RatingBounds& bounds,
     diagnostics.SortByLocation();
     return;
   }
-  // (person, rater) → line of the first rating, to report a second one.
-  std::unordered_map<std::string, int> first_line;
+  // (person, rater) → line of the first rating, to report a second one; ids as small numbers.
+  std::unordered_map<std::string, uint32_t> person_number;
+  std::unordered_map<std::string, uint32_t> rater_number;
+  std::unordered_map<uint64_t, int> first_line;
+  auto number = [](std::unordered_map<std::string, uint32_t>& numbers, std::string_view id) {
+    return numbers.try_emplace(std::string(id), static_cast<uint32_t>(numbers.size()))
+        .first->second;
+  };
   while (reader.Next(record)) {
     if (!record.valid) continue;
     const std::string_view person = Id(record, columns[0], "person_id", diagnostics);
@@ -129,11 +134,9 @@ void ReadRatingsCsv(std::istream& in, const RatingBounds& bounds,
                         fmt::format("{} rates themselves; a rater may not rate themselves", rater));
       continue;
     }
-    std::string key;
-    key.reserve(person.size() + rater.size() + 1);
-    key.append(person).push_back('\0');
-    key.append(rater);
-    auto [it, inserted] = first_line.try_emplace(std::move(key), record.line);
+    const uint64_t key =
+        uint64_t{number(person_number, person)} << 32 | number(rater_number, rater);
+    auto [it, inserted] = first_line.try_emplace(key, record.line);
     if (!inserted) {
       diagnostics.Error({record.line, columns[0] + 1}, "duplicate-rating",
                         fmt::format("{} already rated {} on line {}; keep one rating per rater "
@@ -159,12 +162,11 @@ void ReadRanksCsv(std::istream& in, std::vector<engine::StackRank>& ranks,
   }
   struct Entry {
     long rank;
+    int line;
     std::string person;
   };
   struct List {
     std::string rater;
-    int line = 0;                       ///< first line of this rater
-    std::map<long, int> rank_line;      ///< rank → line
     std::vector<Entry> entries;
   };
   std::vector<List> lists;
@@ -186,16 +188,8 @@ void ReadRanksCsv(std::istream& in, std::vector<engine::StackRank>& ranks,
     }
     if (rater.empty() || person.empty()) continue;
     auto [list_it, new_list] = list_of_rater.try_emplace(std::string(rater), lists.size());
-    if (new_list) lists.push_back({std::string(rater), record.line, {}, {}});
+    if (new_list) lists.push_back({std::string(rater), {}});
     List& list = lists[list_it->second];
-    auto [rank_it, new_rank] = list.rank_line.try_emplace(rank, record.line);
-    if (!new_rank) {
-      diagnostics.Error({record.line, columns[2] + 1}, "duplicate-rank",
-                        fmt::format("{} gives rank {} twice (also on line {}); a stack rank is a "
-                                    "total order",
-                                    rater, rank, rank_it->second));
-      continue;
-    }
     auto [person_it, new_person] =
         person_seen.try_emplace(std::string(person), list_it->second, record.line);
     if (!new_person) {
@@ -210,21 +204,31 @@ void ReadRanksCsv(std::istream& in, std::vector<engine::StackRank>& ranks,
                             person, other, person_it->second.second));
       continue;
     }
-    list.entries.push_back({rank, std::string(person)});
+    list.entries.push_back({rank, record.line, std::string(person)});
   }
   for (List& list : lists) {
+    std::sort(list.entries.begin(), list.entries.end(), [](const Entry& a, const Entry& b) {
+      return a.rank != b.rank ? a.rank < b.rank : a.line < b.line;
+    });
     long expected = 1;
-    for (const auto& [rank, line] : list.rank_line) {
-      if (rank != expected) {
-        diagnostics.Error({line, columns[2] + 1}, "rank-gap",
+    for (size_t k = 0; k < list.entries.size(); ++k) {
+      const Entry& entry = list.entries[k];
+      if (k > 0 && entry.rank == list.entries[k - 1].rank) {
+        diagnostics.Error({entry.line, columns[2] + 1}, "duplicate-rank",
+                          fmt::format("{} gives rank {} twice (also on line {}); a stack rank is "
+                                      "a total order",
+                                      list.rater, entry.rank, list.entries[k - 1].line));
+        continue;
+      }
+      if (entry.rank != expected && expected > 0) {
+        diagnostics.Error({entry.line, columns[2] + 1}, "rank-gap",
                           fmt::format("{} has no rank {}; ranks must run 1, 2, 3, … without gaps",
                                       list.rater, expected));
-        break;
+        expected = -1;  // one gap per rater is enough
+        continue;
       }
-      ++expected;
+      if (expected > 0) ++expected;
     }
-    std::sort(list.entries.begin(), list.entries.end(),
-              [](const Entry& a, const Entry& b) { return a.rank < b.rank; });
     engine::StackRank stack{list.rater, {}};
     stack.person_ids.reserve(list.entries.size());
     for (Entry& entry : list.entries) stack.person_ids.push_back(std::move(entry.person));
