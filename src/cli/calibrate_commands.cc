@@ -300,8 +300,9 @@ Action SynthSetup(CLI::App& app) {
   app.add_option("--scale-size", o.scale_size, "Grades on the scale (1 … N)")
       ->capture_default_str();
   app.add_option("--seed", o.seed, "Random seed (same seed, same files)")->capture_default_str();
-  app.add_option("--out-dir", args->out_dir, "Directory for ratings.csv, ranks.csv, truth.csv, "
-                                             "truth_raters.csv")
+  app.add_option("--out-dir", args->out_dir,
+                 "Directory for ratings.csv, ranks.csv, truth.csv, "
+                 "truth_raters.csv")
       ->capture_default_str();
   return [args] {
     Result<engine::SyntheticCycle> cycle = engine::GenerateSyntheticCycle(args->options);

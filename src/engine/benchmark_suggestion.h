@@ -20,8 +20,8 @@
 namespace yardstick::engine {
 
 struct BenchmarkSuggestion {
-  std::string person_id;  ///< the benchmark person
-  std::string rater_id;   ///< who should rate them (from another group)
+  std::string person_id;     ///< the benchmark person
+  std::string rater_id;      ///< who should rate them (from another group)
   int raters_connected = 0;  ///< raters this rating links to the largest group
 };
 

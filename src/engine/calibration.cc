@@ -54,7 +54,7 @@ struct Indexed {
   IdMap people;
   IdMap raters;
   DenseProblem problem;
-  std::vector<int> list_rater;               ///< per stack rank, its rater
+  std::vector<int> list_rater;                ///< per stack rank, its rater
   std::vector<std::vector<int>> list_people;  ///< per stack rank, people best first
   std::vector<int> ratings_per_person;
 };
@@ -84,10 +84,10 @@ Result<Indexed> IndexInput(const CalibrationInput& input) {
     }
     if (!std::isfinite(rating.value) || rating.value < input.scale_min ||
         rating.value > input.scale_max) {
-      return Status::InvalidArgument(fmt::format(
-          "rating {} of {} by {} is outside the scale {}–{}", FormatValue(rating.value),
-          rating.person_id, rating.rater_id, FormatValue(input.scale_min),
-          FormatValue(input.scale_max)));
+      return Status::InvalidArgument(fmt::format("rating {} of {} by {} is outside the scale {}–{}",
+                                                 FormatValue(rating.value), rating.person_id,
+                                                 rating.rater_id, FormatValue(input.scale_min),
+                                                 FormatValue(input.scale_max)));
     }
     if (rating.person_id == rating.rater_id) {
       return Status::InvalidArgument(
@@ -345,10 +345,9 @@ Variances EstimateVariances(const DenseProblem& problem, const CalibrationOption
       leniency_squares += solver.leniency()[rater] * solver.leniency()[rater];
       leniency_trace += posterior.leniency_var[rater];
     }
-    const double effective = problem.people + problem.raters + 1 -
-                             theta_trace / variances.tau_p2 - leniency_trace / variances.tau_r2;
-    const double sigma2 =
-        (solver.ResidualSumOfSquares() + variances.sigma2 * effective) / count;
+    const double effective = problem.people + problem.raters + 1 - theta_trace / variances.tau_p2 -
+                             leniency_trace / variances.tau_r2;
+    const double sigma2 = (solver.ResidualSumOfSquares() + variances.sigma2 * effective) / count;
     return Point{std::log(std::max(floor, sigma2)),
                  std::log(std::max(floor, (theta_squares + theta_trace) / problem.people)),
                  std::log(std::max(floor, (leniency_squares + leniency_trace) / problem.raters))};
@@ -539,10 +538,11 @@ std::string DescribeIssue(const CalibrationIssue& issue) {
   switch (issue.kind) {
     case CalibrationIssueKind::kUnconnectedRater:
       return issue.rater_has_ratings
-                 ? fmt::format("{} is not connected to the other raters through any benchmark "
-                               "person; leniency cannot be estimated and is fixed at 0 (their "
-                               "grades are taken as they are)",
-                               issue.rater_id)
+                 ? fmt::format(
+                       "{} is not connected to the other raters through any benchmark "
+                       "person; leniency cannot be estimated and is fixed at 0 (their "
+                       "grades are taken as they are)",
+                       issue.rater_id)
                  : fmt::format("{} has no ratings; leniency not estimated (fixed at 0)",
                                issue.rater_id);
     case CalibrationIssueKind::kRankContradictsRating:

@@ -103,9 +103,9 @@ struct RaterEstimate {
 };
 
 enum class CalibrationIssueKind {
-  kUnconnectedRater,        ///< rater_id: leniency unidentifiable, fixed at 0
-  kRankContradictsRating,   ///< rater_id ranks person_id above other_person_id, grades it lower
-  kUnratedPerson,           ///< person_id: no rating; estimated from stack rank and prior only
+  kUnconnectedRater,       ///< rater_id: leniency unidentifiable, fixed at 0
+  kRankContradictsRating,  ///< rater_id ranks person_id above other_person_id, grades it lower
+  kUnratedPerson,          ///< person_id: no rating; estimated from stack rank and prior only
 };
 
 /// One thing calibration could not resolve; DescribeIssue() says it in a sentence. (Kept as
@@ -128,11 +128,11 @@ std::string DescribeIssue(const CalibrationIssue& issue);
 
 /// The fitted spreads, on the scale's units.
 struct VarianceComponents {
-  double mean = 0;              ///< global mean rating
-  double performance_sd = 0;    ///< τp
-  double leniency_sd = 0;       ///< τr
-  double rating_noise_sd = 0;   ///< σ
-  double rank_noise_sd = 0;     ///< s (0 when no stack ranks were used)
+  double mean = 0;             ///< global mean rating
+  double performance_sd = 0;   ///< τp
+  double leniency_sd = 0;      ///< τr
+  double rating_noise_sd = 0;  ///< σ
+  double rank_noise_sd = 0;    ///< s (0 when no stack ranks were used)
 };
 
 /// Counters for benchmarks and curiosity.

@@ -86,19 +86,19 @@ struct Solver::Impl {
 
   // Teams (blocks of people tied by rank pairs).
   int teams = 0;
-  std::vector<int> team_offset;          ///< into team_people
-  std::vector<int> team_people;          ///< people, grouped by team
-  std::vector<int> person_team;          ///< team of each person
-  std::vector<int> person_local;         ///< index of each person within their team
-  std::vector<int> team_rater_offset;    ///< into team_raters
-  std::vector<int> team_raters;          ///< rater-level indices a team touches, μ last
-  std::vector<int64_t> team_square_offset;  ///< into A storage (n²)
+  std::vector<int> team_offset;               ///< into team_people
+  std::vector<int> team_people;               ///< people, grouped by team
+  std::vector<int> person_team;               ///< team of each person
+  std::vector<int> person_local;              ///< index of each person within their team
+  std::vector<int> team_rater_offset;         ///< into team_raters
+  std::vector<int> team_raters;               ///< rater-level indices a team touches, μ last
+  std::vector<int64_t> team_square_offset;    ///< into A storage (n²)
   std::vector<int64_t> team_coupling_offset;  ///< into B/C storage (n·m)
-  std::vector<int64_t> team_schur_offset;  ///< into team_schur_pos (m²)
-  std::vector<int> team_schur_pos;         ///< position in S's values, −1 for fixed raters
-  std::vector<int> team_pair_offset;       ///< into team_pairs
-  std::vector<int> team_pairs;             ///< global pair indices, grouped by team
-  std::vector<double> coupling_counts;     ///< B·σ²: ratings of person by rater (n × m)
+  std::vector<int64_t> team_schur_offset;     ///< into team_schur_pos (m²)
+  std::vector<int> team_schur_pos;            ///< position in S's values, −1 for fixed raters
+  std::vector<int> team_pair_offset;          ///< into team_pairs
+  std::vector<int> team_pairs;                ///< global pair indices, grouped by team
+  std::vector<double> coupling_counts;        ///< B·σ²: ratings of person by rater (n × m)
 
   // The rater-level system S, pattern fixed at construction (CSR).
   std::vector<int> schur_outer;
@@ -109,8 +109,8 @@ struct Solver::Impl {
   std::vector<int> mu_rater_pos;  ///< (μ, j) position per rater, −1 when none
 
   // Factors at the point where they were last built.
-  std::vector<double> factor_storage;    ///< L of each team's A (n × n, column-major)
-  std::vector<double> solved_coupling;   ///< C = A⁻¹ B (n × m)
+  std::vector<double> factor_storage;   ///< L of each team's A (n × n, column-major)
+  std::vector<double> solved_coupling;  ///< C = A⁻¹ B (n × m)
   bool factors_valid = false;
 
   // The current point.
@@ -229,8 +229,8 @@ struct Solver::Impl {
         const int person = team_people[slot];
         const int row = slot - team_offset[team];
         for (int k = person_rating_offset[person]; k < person_rating_offset[person + 1]; ++k) {
-          const int column = static_cast<int>(
-              std::lower_bound(first, last, person_rating_rater[k]) - first);
+          const int column =
+              static_cast<int>(std::lower_bound(first, last, person_rating_rater[k]) - first);
           counts(row, column) += 1;
           counts(row, last - first - 1) += 1;  // μ
         }
@@ -245,8 +245,7 @@ struct Solver::Impl {
     const int* first = schur_inner.data() + schur_outer[row];
     const int* last = schur_inner.data() + schur_outer[row + 1];
     const int* found = std::lower_bound(first, last, column);
-    return (found != last && *found == column) ? static_cast<int>(found - schur_inner.data())
-                                               : -1;
+    return (found != last && *found == column) ? static_cast<int>(found - schur_inner.data()) : -1;
   }
 
   void BuildSchurPattern() {
@@ -433,8 +432,8 @@ struct Solver::Impl {
   }
 
   Eigen::Map<const RowMajorSparse> Schur() const {
-    return {raters + 1, raters + 1, static_cast<Index>(schur_values.size()), schur_outer.data(),
-            schur_inner.data(), schur_values.data()};
+    return {raters + 1,         raters + 1,         static_cast<Index>(schur_values.size()),
+            schur_outer.data(), schur_inner.data(), schur_values.data()};
   }
 
   /// Product S·P, rows split over the worker threads.
@@ -617,8 +616,8 @@ struct Solver::Impl {
       const double diagonal = schur_values[schur_diag_pos[row]];
       double variance = variances.tau_r2;
       if (row == mu || !(Fixed(row) || ratings_by_rater[row] == 0)) {
-        variance = 1 / diagonal +
-                   (solution.row(row) - rhs.row(row) / diagonal).squaredNorm() / samples;
+        variance =
+            1 / diagonal + (solution.row(row) - rhs.row(row) / diagonal).squaredNorm() / samples;
       }
       if (row == mu) {
         out.mean_var = variance;
@@ -644,8 +643,7 @@ struct Solver::Impl {
         for (int i = 0; i < n; ++i) {
           const int person = team_people[first + i];
           const double theta_part = inherited.row(i).squaredNorm() / samples;
-          const double level_part =
-              (solution.row(mu) - inherited.row(i)).squaredNorm() / samples;
+          const double level_part = (solution.row(mu) - inherited.row(i)).squaredNorm() / samples;
           out.theta_var[person] = out.theta_within[person] + theta_part;
           out.level_var[person] = out.theta_within[person] + level_part;
         }
@@ -721,8 +719,7 @@ struct Solver::Impl {
   }
 };
 
-Solver::Solver(const DenseProblem& problem, int threads, double cg_tolerance,
-               int max_cg_iterations)
+Solver::Solver(const DenseProblem& problem, int threads, double cg_tolerance, int max_cg_iterations)
     : impl_(std::make_unique<Impl>(problem, threads, cg_tolerance, max_cg_iterations)) {}
 
 Solver::~Solver() = default;

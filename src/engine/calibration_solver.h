@@ -68,8 +68,7 @@ class Solver {
   /// Moves the current point to θ = 0, b = 0, μ = |mean|.
   void Reset(double mean);
   /// Moves the current point to the given one (sizes: people, raters).
-  void SetPoint(const std::vector<double>& theta, const std::vector<double>& leniency,
-                double mean);
+  void SetPoint(const std::vector<double>& theta, const std::vector<double>& leniency, double mean);
   /// Damped Newton from the current point to the posterior mode; returns the steps taken.
   int Newton(int max_steps, double tolerance);
   /// Posterior variances at the current point from |samples| Monte Carlo samples (seeded).

@@ -80,8 +80,8 @@ TEST(CalibrationTest, BeatsRawRatingsAndRanksBeatRatingsOnly) {
   const double plain = Rmse(ratings_only, cycle);
   const double ranked = Rmse(with_ranks, cycle);
   RecordProperty("raw", std::to_string(raw));
-  std::cout << "raw " << raw << " ratings-only " << plain << " with ranks " << ranked
-            << " sigma " << with_ranks.variance.rating_noise_sd << " tau_p "
+  std::cout << "raw " << raw << " ratings-only " << plain << " with ranks " << ranked << " sigma "
+            << with_ranks.variance.rating_noise_sd << " tau_p "
             << with_ranks.variance.performance_sd << " tau_r " << with_ranks.variance.leniency_sd
             << " s " << with_ranks.variance.rank_noise_sd << " em "
             << with_ranks.stats.variance_iterations << " newton " << with_ranks.stats.newton_steps
@@ -255,7 +255,7 @@ TEST(SyntheticCycleTest, SameSeedSameCycleAndTheSeedMatters) {
     EXPECT_EQ(first.input.ratings[k].value, second.input.ratings[k].value);
     EXPECT_EQ(first.input.ratings[k].rater_id, second.input.ratings[k].rater_id);
     any_difference |= k < other.input.ratings.size() &&
-                       first.input.ratings[k].value != other.input.ratings[k].value;
+                      first.input.ratings[k].value != other.input.ratings[k].value;
   }
   EXPECT_TRUE(any_difference);
   // Shape: every person rated by their own rater, 2 benchmarks × 1 extra rating per team,

@@ -61,9 +61,9 @@ bool ReadHeader(CsvReader& reader, CsvRecord& record, const std::vector<std::str
     }
     int& slot = columns[found - names.begin()];
     if (slot >= 0) {
-      diagnostics.Error({record.line, column}, "duplicate-column",
-                        fmt::format("column {} appears twice (also field {})", Quoted(name),
-                                    slot + 1));
+      diagnostics.Error(
+          {record.line, column}, "duplicate-column",
+          fmt::format("column {} appears twice (also field {})", Quoted(name), slot + 1));
       return false;
     }
     slot = static_cast<int>(field);
@@ -117,8 +117,9 @@ void ReadRatingsCsv(std::istream& in, const RatingBounds& bounds,
     const std::optional<double> value = ParseNumber(record.fields[columns[2]]);
     const SourceLoc value_loc{record.line, columns[2] + 1};
     if (!value) {
-      diagnostics.Error(value_loc, "bad-rating",
-                        fmt::format("rating {} is not a number", Quoted(record.fields[columns[2]])));
+      diagnostics.Error(
+          value_loc, "bad-rating",
+          fmt::format("rating {} is not a number", Quoted(record.fields[columns[2]])));
       continue;
     }
     if ((bounds.min && *value < *bounds.min) || (bounds.max && *value > *bounds.max)) {

@@ -77,17 +77,17 @@ TEST_F(CalibrateCliTest, BadInputIsLocatedAndNothingIsWritten) {
 }
 
 TEST_F(CalibrateCliTest, SynthThenCalibrateWritesEveryPersonAndRater) {
-  ASSERT_EQ(Run(fmt::format("calibrate synth --people 200 --seed 5 --out-dir '{}'", Path("c")))
-                .exit_code,
-            0);
+  ASSERT_EQ(
+      Run(fmt::format("calibrate synth --people 200 --seed 5 --out-dir '{}'", Path("c"))).exit_code,
+      0);
   for (const char* name : {"ratings.csv", "ranks.csv", "truth.csv", "truth_raters.csv"}) {
     EXPECT_TRUE(std::filesystem::exists(Path(std::string("c/") + name))) << name;
   }
   // An extra team that no benchmark person connects.
   std::ofstream(Path("c/ratings.csv"), std::ios::app) << "X1,RX,7\r\nX2,RX,9\r\n";
-  const CliRun run = Run(fmt::format(
-      "calibrate --ratings '{}' --ranks '{}' --out '{}' --raters-out '{}'", Path("c/ratings.csv"),
-      Path("c/ranks.csv"), Path("est.csv"), Path("raters.csv")));
+  const CliRun run = Run(
+      fmt::format("calibrate --ratings '{}' --ranks '{}' --out '{}' --raters-out '{}'",
+                  Path("c/ratings.csv"), Path("c/ranks.csv"), Path("est.csv"), Path("raters.csv")));
   ASSERT_EQ(run.exit_code, 0) << run.err;
   EXPECT_NE(run.err.find("warning: 1 rater not connected"), std::string::npos) << run.err;
   EXPECT_NE(run.err.find("RX is not connected"), std::string::npos) << run.err;

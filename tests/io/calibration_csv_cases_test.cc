@@ -53,12 +53,12 @@ std::vector<std::string> ReadCase(const std::string& case_input) {
   }
   if (diagnostics.HasErrors()) return lines;
   for (const engine::Rating& rating : ratings) {
-    lines.push_back(fmt::format("rating {} by {}: {}", rating.person_id, rating.rater_id,
-                                rating.value));
+    lines.push_back(
+        fmt::format("rating {} by {}: {}", rating.person_id, rating.rater_id, rating.value));
   }
   for (const engine::StackRank& rank : stack_ranks) {
-    lines.push_back(fmt::format("stack rank of {}: {}", rank.rater_id,
-                                fmt::join(rank.person_ids, " > ")));
+    lines.push_back(
+        fmt::format("stack rank of {}: {}", rank.rater_id, fmt::join(rank.person_ids, " > ")));
   }
   return lines;
 }
