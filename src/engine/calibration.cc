@@ -27,7 +27,7 @@ constexpr int kRankNoisePairReach = 8;
 /// At most this many of those pairs (evenly spread) are used.
 constexpr size_t kRankNoisePairs = 200000;
 /// Monte Carlo samples per EM iteration: the traces sum over many people, so few suffice.
-constexpr int kVarianceSamples = 16;
+constexpr int kVarianceSamples = 8;
 
 /// Dense indices for arbitrary string ids, in order of first appearance.
 class IdMap {
@@ -529,7 +529,7 @@ class Stopwatch {
 };
 
 int AutoSamples(int people) {
-  return std::clamp(static_cast<int>(3.2e7 / std::max(1, people)), 32, 256);
+  return std::clamp(static_cast<int>(2e6 / std::max(1, people)), 32, 100);
 }
 
 }  // namespace

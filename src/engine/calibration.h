@@ -74,7 +74,7 @@ struct CalibrationOptions {
   double cg_tolerance = 1e-8;
   int max_cg_iterations = 500;
   /// Monte Carlo samples for the inherited part of the standard errors; 0 chooses from the size
-  /// (more for small groups, where each sample is cheap and the noise would show).
+  /// (100 up to 20,000 people, then fewer, at least 32: the noise averages out over many).
   int se_samples = 0;
   /// When positive, the variance components are estimated on a connected subset of about this
   /// many raters (grown breadth-first from the best-connected rater) when the group has more;
