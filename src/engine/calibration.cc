@@ -474,20 +474,27 @@ void ReportIssues(const Indexed& indexed, const std::vector<int>& group,
     issue.rater_has_ratings = group[rater] >= 0;
     result.issues.push_back(std::move(issue));
   }
-  // Contradictions: the rater ranks a above b but grades a lower.
-  std::unordered_map<uint64_t, double> grade;
-  grade.reserve(problem.rating_value.size());
-  for (size_t k = 0; k < problem.rating_value.size(); ++k) {
-    grade[uint64_t(problem.rating_person[k]) << 32 | uint32_t(problem.rating_rater[k])] =
-        problem.rating_value[k];
+  // Contradictions: the rater ranks a above b but grades a lower. Ratings by person (CSR).
+  std::vector<int> offset(problem.people + 1, 0);
+  for (int person : problem.rating_person) ++offset[person + 1];
+  for (int person = 0; person < problem.people; ++person) offset[person + 1] += offset[person];
+  std::vector<int> by_person(problem.rating_person.size());
+  {
+    std::vector<int> fill(offset.begin(), offset.end() - 1);
+    for (size_t k = 0; k < problem.rating_person.size(); ++k) {
+      by_person[fill[problem.rating_person[k]]++] = static_cast<int>(k);
+    }
   }
   for (size_t list = 0; list < indexed.list_people.size(); ++list) {
     const int rater = indexed.list_rater[list];
     const std::vector<int>& people = indexed.list_people[list];
     std::vector<double> own(people.size(), NAN);
     for (size_t k = 0; k < people.size(); ++k) {
-      auto it = grade.find(uint64_t(people[k]) << 32 | uint32_t(rater));
-      if (it != grade.end()) own[k] = it->second;
+      for (int slot = offset[people[k]]; slot < offset[people[k] + 1]; ++slot) {
+        if (problem.rating_rater[by_person[slot]] == rater) {
+          own[k] = problem.rating_value[by_person[slot]];
+        }
+      }
     }
     for (size_t a = 0; a < people.size(); ++a) {
       for (size_t b = a + 1; b < people.size(); ++b) {

@@ -22,6 +22,8 @@ using ConstMatrixMap = Eigen::Map<const MatrixXd>;
 using RowMajorSparse = Eigen::SparseMatrix<double, Eigen::RowMajor, int>;
 
 constexpr double kSqrt2 = 1.4142135623730951;
+/// Worker threads are used only for groups of at least twice this many people.
+constexpr int kMinPeoplePerThread = 50000;
 constexpr double kInvSqrt2Pi = 0.3989422804014327;
 
 /// Runs fn(begin, end) over [0, count) split into |threads| contiguous ranges.
@@ -122,7 +124,9 @@ struct Solver::Impl {
 
   Impl(const DenseProblem& problem_in, int threads_in, double tolerance, int max_iterations)
       : problem(problem_in),
-        threads(std::max(1, threads_in)),
+        // Below this size a second thread costs more than it saves (and on a busy machine,
+        // waiting for it to be scheduled costs most).
+        threads(problem_in.people >= kMinPeoplePerThread * 2 ? std::max(1, threads_in) : 1),
         cg_tolerance(tolerance),
         max_cg_iterations(max_iterations) {
     people = problem.people;
