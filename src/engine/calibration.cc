@@ -26,8 +26,12 @@ constexpr size_t kMaxStackRankSize = 5000;
 constexpr int kRankNoisePairReach = 8;
 /// At most this many of those pairs (evenly spread) are used.
 constexpr size_t kRankNoisePairs = 200000;
-/// Monte Carlo samples per EM iteration: the traces sum over many people, so few suffice.
-constexpr int kVarianceSamples = 8;
+/// Monte Carlo samples per EM iteration: the traces sum over many people, so few suffice for a
+/// large group; a small one gets more (they are cheap there) so its variance components are as
+/// good as an exact REML fit's.
+int VarianceSamples(int people) {
+  return std::clamp(static_cast<int>(400000 / std::max(1, people)), 8, 64);
+}
 
 /// Dense indices for arbitrary string ids, in order of first appearance.
 class IdMap {
@@ -326,13 +330,14 @@ Variances EstimateVariances(const DenseProblem& problem, const CalibrationOption
     return variances;
   };
   int evaluations = 0;
+  const int samples = VarianceSamples(problem.people);
   // One EM update: the mode and conditional variances at |point|, then the new variances.
   auto em_step = [&](const Point& point) {
     ++evaluations;
     const Variances variances = to_variances(point);
     solver.SetVariances(variances);
     solver.Newton(options.max_newton_steps, options.newton_tolerance);
-    const PosteriorVariances posterior = solver.Posterior(kVarianceSamples, options.seed);
+    const PosteriorVariances posterior = solver.Posterior(samples, options.seed);
     double theta_squares = 0;
     double theta_trace = 0;
     for (int person = 0; person < problem.people; ++person) {
