@@ -30,7 +30,7 @@ constexpr size_t kRankNoisePairs = 200000;
 /// large group; a small one gets more (they are cheap there) so its variance components are as
 /// good as an exact REML fit's.
 int VarianceSamples(int people) {
-  return std::clamp(static_cast<int>(400000 / std::max(1, people)), 8, 64);
+  return std::clamp(static_cast<int>(200000 / std::max(1, people)), 8, 64);
 }
 
 /// Dense indices for arbitrary string ids, in order of first appearance.

@@ -401,7 +401,8 @@ struct Solver::Impl {
         Eigen::LLT<Eigen::Ref<MatrixXd>> llt(factor);  // in place: factor now holds L
         ConstMatrixMap counts(coupling_counts.data() + team_coupling_offset[team], n, m);
         MatrixMap solved(solved_coupling.data() + team_coupling_offset[team], n, m);
-        solved = llt.solve(counts * inv_sigma2);
+        solved = counts * inv_sigma2;
+        llt.solveInPlace(solved);
         block.noalias() = (counts.transpose() * inv_sigma2) * solved;
         const int* positions = team_schur_pos.data() + team_schur_offset[team];
         for (int b = 0; b < m; ++b) {
@@ -597,6 +598,10 @@ struct Solver::Impl {
         const int first = team_offset[team];
         const int n = team_offset[team + 1] - first;
         ConstMatrixMap factor(factor_storage.data() + team_square_offset[team], n, n);
+        if (n == 1) {  // most teams when there are no stack ranks
+          out.theta_within[team_people[first]] = 1 / (factor(0, 0) * factor(0, 0));
+          continue;
+        }
         MatrixXd inverse = MatrixXd::Identity(n, n);
         factor.triangularView<Eigen::Lower>().solveInPlace(inverse);  // L⁻¹
         for (int i = 0; i < n; ++i) {
