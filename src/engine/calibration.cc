@@ -21,7 +21,7 @@ using internal::Solver;
 using internal::Variances;
 
 /// Most people a single stack rank may list: a team's block is factored densely.
-constexpr size_t kMaxStackRankSize = 5000;
+constexpr size_t kMaxStackRankSize = 1000;
 /// Rank pairs used to estimate the rank noise: each person against the next few below them.
 constexpr int kRankNoisePairReach = 8;
 /// At most this many of those pairs (evenly spread) are used.
@@ -273,7 +273,7 @@ Variances MomentVariances(const DenseProblem& problem, double& mean) {
   mean = sum / static_cast<double>(count);
   double total = 0;
   for (double value : problem.rating_value) total += (value - mean) * (value - mean);
-  const double spread = std::max(total / std::max<double>(1, count - 1), 1e-6);
+  const double spread = std::max(total / std::max(1.0, static_cast<double>(count) - 1), 1e-6);
   auto pooled = [&](const std::vector<int>& key, int groups, bool& usable) {
     std::vector<double> group_sum(groups, 0.0);
     std::vector<double> group_count(groups, 0.0);

@@ -81,7 +81,8 @@ struct CalibrationOptions {
   /// they are global constants, so a large subset estimates them as well as the whole group.
   int variance_subset_raters = 8000;
   uint64_t seed = 20240601;
-  /// Worker threads for the per-team work (1 = none).
+  /// Worker threads for the per-team work and the rater-level products (1 = none); used only
+  /// from 100,000 people, below which a second thread costs more than it saves.
   int threads = 2;
 };
 
@@ -163,7 +164,7 @@ struct CalibrationResult {
 /// Fits the model to |input|. Fails (InvalidArgument, with a message naming the ids) on input
 /// that has no single meaning: no ratings, a rating off the scale or not finite, a rater
 /// rating themselves, the same person rated twice by one rater, a person listed twice in one
-/// stack rank or in the stack ranks of two raters.
+/// stack rank or in the stack ranks of two raters, a stack rank of more than 1,000 people.
 Result<CalibrationResult> Calibrate(const CalibrationInput& input,
                                     const CalibrationOptions& options = {});
 

@@ -471,8 +471,8 @@ struct Solver::Impl {
     for (int iteration = 0; iteration < max_cg_iterations; ++iteration) {
       bool all_done = true;
       for (Index c = 0; c < columns; ++c) {
-        done[c] = residual.col(c).norm() <= target[c];
-        all_done = all_done && done[c];
+        done[c] = residual.col(c).norm() <= target[c] ? 1 : 0;
+        all_done = all_done && done[c] != 0;
       }
       if (all_done) break;
       ++cg_iterations;

@@ -55,7 +55,8 @@ Result<SyntheticCycle> GenerateSyntheticCycle(const SyntheticCycleOptions& optio
       for (size_t k = shuffled.size(); k > 1; --k) {
         std::swap(shuffled[k - 1], shuffled[random.Index(k)]);
       }
-      const int benchmarks = std::min<int>(options.benchmarks_per_team, shuffled.size());
+      const int benchmarks =
+          std::min(options.benchmarks_per_team, static_cast<int>(shuffled.size()));
       for (int b = 0; b < benchmarks; ++b) {
         std::vector<int> chosen;
         const int wanted = std::min(options.raters_per_benchmark, teams - 1);
@@ -70,6 +71,7 @@ Result<SyntheticCycle> GenerateSyntheticCycle(const SyntheticCycleOptions& optio
     }
     // The stack rank: the team ordered by noisier truth, best first.
     std::vector<std::pair<double, int>> scored;
+    scored.reserve(members.size());
     for (int person : members) {
       scored.emplace_back(cycle.people[person].level + options.rank_noise * random.Normal(),
                           person);
