@@ -42,7 +42,7 @@ double Rmse(const CalibrationResult& result, const SyntheticCycle& cycle) {
     const double error = person.level - truth.at(person.person_id);
     sum += error * error;
   }
-  return std::sqrt(sum / result.people.size());
+  return std::sqrt(sum / static_cast<double>(result.people.size()));
 }
 
 /// The naive answer: the mean of a person's ratings.
@@ -59,7 +59,7 @@ double RawRmse(const SyntheticCycle& cycle) {
     const double error = entry.first / entry.second - truth.at(id);
     sum += error * error;
   }
-  return std::sqrt(sum / sums.size());
+  return std::sqrt(sum / static_cast<double>(sums.size()));
 }
 
 /// Share of people whose 90% interval (level ± 1.645 se) contains the truth.
@@ -69,7 +69,7 @@ double Coverage90(const CalibrationResult& result, const SyntheticCycle& cycle) 
   for (const PersonEstimate& person : result.people) {
     inside += std::abs(person.level - truth.at(person.person_id)) <= 1.6448536 * person.se;
   }
-  return double(inside) / result.people.size();
+  return inside / static_cast<double>(result.people.size());
 }
 
 TEST(CalibrationTest, BeatsRawRatingsAndRanksBeatRatingsOnly) {
@@ -179,7 +179,7 @@ TEST(CalibrationTest, ReportsATeamNoBenchmarkConnects) {
   for (const PersonEstimate& person : result.people) {
     (person.person_id[0] == 'X' ? unconnected_se : connected_se) += person.se;
   }
-  EXPECT_GT(unconnected_se / 8, connected_se / (result.people.size() - 8));
+  EXPECT_GT(unconnected_se / 8, connected_se / static_cast<double>(result.people.size() - 8));
 }
 
 TEST(CalibrationTest, ReportsAStackRankThatContradictsTheGrades) {
