@@ -1,5 +1,6 @@
 // `yardstick calibrate`: calibration straight from CSV files, and `yardstick calibrate synth`, a
 // synthetic cycle with known truth for benchmarks.
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <filesystem>
@@ -12,6 +13,7 @@
 #include <fmt/format.h>
 
 #include "cli/command.h"
+#include "engine/benchmark_suggestion.h"
 #include "engine/calibration.h"
 #include "engine/synthetic_cycle.h"
 #include "io/calibration_csv.h"
@@ -92,6 +94,31 @@ void PrintIssues(const engine::CalibrationResult& result) {
       }
       std::cerr << "  " << engine::DescribeIssue(issue) << "\n";
     }
+  }
+}
+
+/// When some raters are unconnected, names the cross-ratings that would connect them.
+void PrintBenchmarkSuggestions(const engine::CalibrationInput& input,
+                               const engine::CalibrationResult& result) {
+  const bool unconnected =
+      std::any_of(result.issues.begin(), result.issues.end(), [](const auto& issue) {
+        return issue.kind == engine::CalibrationIssueKind::kUnconnectedRater &&
+               issue.rater_has_ratings;
+      });
+  if (!unconnected) return;
+  const std::vector<engine::BenchmarkSuggestion> suggestions =
+      engine::SuggestBenchmarks(input.ranks, input.ratings);
+  if (suggestions.empty()) return;
+  std::cerr << fmt::format("note: {} more benchmark rating{} would connect every rater:\n",
+                           suggestions.size(), suggestions.size() == 1 ? "" : "s");
+  for (size_t k = 0; k < suggestions.size() && k < kIssuesShown; ++k) {
+    const engine::BenchmarkSuggestion& suggestion = suggestions[k];
+    std::cerr << fmt::format("  {} rates {} (connects {} rater{})\n", suggestion.rater_id,
+                             suggestion.person_id, suggestion.raters_connected,
+                             suggestion.raters_connected == 1 ? "" : "s");
+  }
+  if (suggestions.size() > kIssuesShown) {
+    std::cerr << fmt::format("  … and {} more\n", suggestions.size() - kIssuesShown);
   }
 }
 
@@ -178,6 +205,7 @@ int RunCalibrate(const CalibrateArgs& args) {
     return kExitProblems;
   }
   PrintIssues(*result);
+  PrintBenchmarkSuggestions(input, *result);
   const double before_write = since_start();
   if (Status status = WriteOutputs(args, *result); !status.ok()) {
     std::cerr << fmt::format("yardstick calibrate: {}\n", status.message());

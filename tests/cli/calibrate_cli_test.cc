@@ -83,14 +83,20 @@ TEST_F(CalibrateCliTest, SynthThenCalibrateWritesEveryPersonAndRater) {
   for (const char* name : {"ratings.csv", "ranks.csv", "truth.csv", "truth_raters.csv"}) {
     EXPECT_TRUE(std::filesystem::exists(Path(std::string("c/") + name))) << name;
   }
-  // An extra team that no benchmark person connects.
+  // An extra team that no benchmark person connects, with its stack rank.
   std::ofstream(Path("c/ratings.csv"), std::ios::app) << "X1,RX,7\r\nX2,RX,9\r\n";
+  std::ofstream(Path("c/ranks.csv"), std::ios::app) << "RX,X2,1\r\nRX,X1,2\r\n";
   const CliRun run = Run(
       fmt::format("calibrate --ratings '{}' --ranks '{}' --out '{}' --raters-out '{}'",
                   Path("c/ratings.csv"), Path("c/ranks.csv"), Path("est.csv"), Path("raters.csv")));
   ASSERT_EQ(run.exit_code, 0) << run.err;
   EXPECT_NE(run.err.find("warning: 1 rater not connected"), std::string::npos) << run.err;
   EXPECT_NE(run.err.find("RX is not connected"), std::string::npos) << run.err;
+  // … and how to fix it: someone of the main group rates RX's middle person, X2.
+  EXPECT_NE(run.err.find("note: 1 more benchmark rating would connect every rater"),
+            std::string::npos)
+      << run.err;
+  EXPECT_NE(run.err.find(" rates X2 (connects 1 rater)"), std::string::npos) << run.err;
   const std::vector<std::string> estimates =
       testing::SplitLines(ReadTextFile(Path("est.csv")).value());
   ASSERT_EQ(estimates.size(), 1u + 202u);
