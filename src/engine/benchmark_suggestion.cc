@@ -76,7 +76,9 @@ std::vector<BenchmarkSuggestion> SuggestBenchmarks(const std::vector<StackRank>&
     }
     return best == nullptr ? nullptr : &best->person_ids[(best->person_ids.size() - 1) / 2];
   };
-  const std::vector<int> main_raters = members[order[0]];
+  // Raters asked in turn; each group joined joins the rotation, so the links form a tree rather
+  // than a star around one rater.
+  std::vector<int> main_raters = members[order[0]];
   size_t next_main_rater = 0;
   for (size_t k = 1; k < order.size(); ++k) {
     if (max_suggestions >= 0 && static_cast<int>(suggestions.size()) >= max_suggestions) break;
@@ -93,6 +95,7 @@ std::vector<BenchmarkSuggestion> SuggestBenchmarks(const std::vector<StackRank>&
       continue;  // neither side has a team to draw a person from
     }
     suggestions.push_back(std::move(suggestion));
+    main_raters.insert(main_raters.end(), group.begin(), group.end());
   }
   return suggestions;
 }

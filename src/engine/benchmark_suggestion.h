@@ -8,7 +8,8 @@
 // the largest group), so every suggestion connects a whole group at once and the list is a
 // spanning tree over the groups: groups − 1 suggestions connect everyone. The person suggested is
 // the middle of their team's stack rank (a middling performer is far from the scale's ends, so
-// their ratings are not clipped); raters are asked in turn, so no one rater gets them all.
+// their ratings are not clipped); raters are asked in turn, and the raters of each group joined
+// take their turn too, so no one rater gets them all.
 // It does not add redundancy within an already connected group. Pure computation; thread-safe.
 #pragma once
 
