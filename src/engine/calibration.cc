@@ -5,8 +5,9 @@
 #include <chrono>
 #include <cmath>
 #include <deque>
+#include <functional>
 #include <unordered_map>
-#include <unordered_set>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -33,23 +34,32 @@ int VarianceSamples(int people) {
   return std::clamp(static_cast<int>(200000 / std::max(1, people)), 8, 64);
 }
 
-/// Dense indices for arbitrary string ids, in order of first appearance.
+/// Dense indices for arbitrary string ids, in order of first appearance. Ids are found by a
+/// 64-bit hash (a small table entry each, which matters for a million ids) verified against the
+/// id itself; an id whose hash another id already holds goes to an exact table instead.
 class IdMap {
  public:
   int Intern(const std::string& id) {
-    auto [it, inserted] = index_.try_emplace(id, static_cast<int>(ids_.size()));
-    if (inserted) ids_.push_back(id);
-    return it->second;
+    const int next = static_cast<int>(ids_.size());
+    auto [it, inserted] = by_hash_.try_emplace(std::hash<std::string>{}(id), next);
+    if (!inserted) {
+      if (ids_[it->second] == id) return it->second;
+      auto [exact, added] = collided_.try_emplace(id, next);
+      if (!added) return exact->second;
+    }
+    ids_.push_back(id);
+    return next;
   }
   void Reserve(size_t count) {
-    index_.reserve(count);
+    by_hash_.reserve(count);
     ids_.reserve(count);
   }
   [[nodiscard]] const std::string& Id(int index) const { return ids_[index]; }
   [[nodiscard]] int size() const { return static_cast<int>(ids_.size()); }
 
  private:
-  std::unordered_map<std::string, int> index_;
+  std::unordered_map<uint64_t, int> by_hash_;
+  std::unordered_map<std::string, int> collided_;
   std::vector<std::string> ids_;
 };
 
@@ -64,6 +74,33 @@ struct Indexed {
 };
 
 std::string FormatValue(double value) { return fmt::format("{:g}", value); }
+
+/// Refuses a person rated twice by the same rater: the ratings are grouped by person (counting
+/// sort) and each person's few raters compared.
+Status CheckOneRatingPerPair(const Indexed& indexed) {
+  const DenseProblem& problem = indexed.problem;
+  const int people = indexed.people.size();
+  std::vector<int> offset(people + 1, 0);
+  for (int person : problem.rating_person) ++offset[person + 1];
+  for (int person = 0; person < people; ++person) offset[person + 1] += offset[person];
+  std::vector<int> raters(problem.rating_rater.size());
+  std::vector<int> fill(offset.begin(), offset.end() - 1);
+  for (size_t k = 0; k < problem.rating_person.size(); ++k) {
+    raters[fill[problem.rating_person[k]]++] = problem.rating_rater[k];
+  }
+  for (int person = 0; person < people; ++person) {
+    auto first = raters.begin() + offset[person];
+    auto last = raters.begin() + offset[person + 1];
+    std::sort(first, last);
+    auto twice = std::adjacent_find(first, last);
+    if (twice != last) {
+      return Status::InvalidArgument(
+          fmt::format("{} rates {} twice; keep one rating per rater and person",
+                      indexed.raters.Id(*twice), indexed.people.Id(person)));
+    }
+  }
+  return Status::Ok();
+}
 
 Result<Indexed> IndexInput(const CalibrationInput& input) {
   Indexed out;
@@ -80,8 +117,6 @@ Result<Indexed> IndexInput(const CalibrationInput& input) {
                                                FormatValue(input.scale_min),
                                                FormatValue(input.scale_max)));
   }
-  std::unordered_set<uint64_t> seen;
-  seen.reserve(input.ratings.size());
   for (const Rating& rating : input.ratings) {
     if (rating.person_id.empty() || rating.rater_id.empty()) {
       return Status::InvalidArgument("a rating has an empty person or rater id");
@@ -97,25 +132,19 @@ Result<Indexed> IndexInput(const CalibrationInput& input) {
       return Status::InvalidArgument(
           fmt::format("{} rates themselves; a rater may not rate themselves", rating.rater_id));
     }
-    const int person = out.people.Intern(rating.person_id);
-    const int rater = out.raters.Intern(rating.rater_id);
-    if (!seen.insert(uint64_t(person) << 32 | uint32_t(rater)).second) {
-      return Status::InvalidArgument(
-          fmt::format("{} rates {} twice; keep one rating per rater and person", rating.rater_id,
-                      rating.person_id));
-    }
-    problem.rating_person.push_back(person);
-    problem.rating_rater.push_back(rater);
+    problem.rating_person.push_back(out.people.Intern(rating.person_id));
+    problem.rating_rater.push_back(out.raters.Intern(rating.rater_id));
     problem.rating_value.push_back(rating.value);
   }
   if (input.ratings.empty()) return Status::InvalidArgument("there are no ratings to calibrate");
-  std::unordered_map<int, int> list_of_person;
-  list_of_person.reserve(ranked);
-  std::unordered_set<int> raters_with_list;
+  if (Status status = CheckOneRatingPerPair(out); !status.ok()) return status;
+  std::vector<int> list_of_person(out.people.size(), -1);
+  std::vector<char> rater_has_list(out.raters.size(), 0);
   for (const StackRank& rank : input.ranks) {
     if (rank.rater_id.empty()) return Status::InvalidArgument("a stack rank has an empty rater id");
     const int rater = out.raters.Intern(rank.rater_id);
-    if (!raters_with_list.insert(rater).second) {
+    if (static_cast<size_t>(rater) >= rater_has_list.size()) rater_has_list.resize(rater + 1, 0);
+    if (std::exchange(rater_has_list[rater], 1) != 0) {
       return Status::InvalidArgument(
           fmt::format("{} has two stack ranks; a rater ranks their team once", rank.rater_id));
     }
@@ -130,9 +159,13 @@ Result<Indexed> IndexInput(const CalibrationInput& input) {
     for (const std::string& id : rank.person_ids) {
       if (id.empty()) return Status::InvalidArgument("a stack rank lists an empty person id");
       const int person = out.people.Intern(id);
-      auto [it, inserted] = list_of_person.try_emplace(person, list);
-      if (!inserted) {
-        const std::string& other = out.raters.Id(out.list_rater[it->second]);
+      if (static_cast<size_t>(person) >= list_of_person.size()) {
+        list_of_person.resize(person + 1, -1);
+      }
+      if (list_of_person[person] < 0) {
+        list_of_person[person] = list;
+      } else {
+        const std::string& other = out.raters.Id(out.list_rater[list_of_person[person]]);
         return Status::InvalidArgument(
             other == rank.rater_id
                 ? fmt::format("the stack rank of {} lists {} twice", rank.rater_id, id)

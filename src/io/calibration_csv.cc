@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -90,6 +92,32 @@ std::string_view Id(const CsvRecord& record, int column, const std::string& name
 
 std::string FormatBound(double value) { return fmt::format("{:g}", value); }
 
+/// Keys seen so far, remembered by a 64-bit hash (one small table entry each, which matters for a
+/// million ids) and verified exactly on a match; the rare key whose hash another key already
+/// holds goes to an exact table instead.
+class SeenKeys {
+ public:
+  /// If the key was seen, returns the index stored with it; otherwise stores |index| and returns
+  /// nullopt. |same(stored)| says whether the key stored under |hash| is this key; |make_key()|
+  /// spells the key exactly (called only on a hash collision).
+  template <typename Same, typename MakeKey>
+  std::optional<size_t> FindOrAdd(uint64_t hash, size_t index, const Same& same,
+                                  const MakeKey& make_key) {
+    auto [it, inserted] = by_hash_.try_emplace(hash, index);
+    if (inserted) return std::nullopt;
+    if (same(it->second)) return it->second;
+    auto [exact, added] = collided_.try_emplace(make_key(), index);
+    if (added) return std::nullopt;
+    return exact->second;
+  }
+
+ private:
+  std::unordered_map<uint64_t, size_t> by_hash_;
+  std::unordered_map<std::string, size_t> collided_;
+};
+
+uint64_t Hash(std::string_view text) { return std::hash<std::string_view>{}(text); }
+
 }  // namespace
 
 void ReadRatingsCsv(std::istream& in, const RatingBounds& bounds,
@@ -102,14 +130,10 @@ void ReadRatingsCsv(std::istream& in, const RatingBounds& bounds,
     diagnostics.SortByLocation();
     return;
   }
-  // (person, rater) → line of the first rating, to report a second one; ids as small numbers.
-  std::unordered_map<std::string, uint32_t> person_number;
-  std::unordered_map<std::string, uint32_t> rater_number;
-  std::unordered_map<uint64_t, int> first_line;
-  auto number = [](std::unordered_map<std::string, uint32_t>& numbers, std::string_view id) {
-    return numbers.try_emplace(std::string(id), static_cast<uint32_t>(numbers.size()))
-        .first->second;
-  };
+  // Every (person, rater) pair read, to report a second rating of it with the first one's line.
+  SeenKeys pairs;
+  const size_t base = ratings.size();
+  std::vector<int> lines;  // line of ratings[base + k]
   while (reader.Next(record)) {
     if (!record.valid) continue;
     const std::string_view person = Id(record, columns[0], "person_id", diagnostics);
@@ -135,17 +159,19 @@ void ReadRatingsCsv(std::istream& in, const RatingBounds& bounds,
                         fmt::format("{} rates themselves; a rater may not rate themselves", rater));
       continue;
     }
-    const uint64_t key =
-        uint64_t{number(person_number, person)} << 32 | number(rater_number, rater);
-    auto [it, inserted] = first_line.try_emplace(key, record.line);
-    if (!inserted) {
+    const std::optional<size_t> first = pairs.FindOrAdd(
+        Hash(person) * 0x9E3779B97F4A7C15ULL + Hash(rater), ratings.size(),
+        [&](size_t k) { return ratings[k].person_id == person && ratings[k].rater_id == rater; },
+        [&] { return std::string(person) + '\0' + std::string(rater); });
+    if (first) {
       diagnostics.Error({record.line, columns[0] + 1}, "duplicate-rating",
                         fmt::format("{} already rated {} on line {}; keep one rating per rater "
                                     "and person",
-                                    rater, person, it->second));
+                                    rater, person, lines[*first - base]));
       continue;
     }
     ratings.push_back({std::string(person), std::string(rater), *value});
+    lines.push_back(record.line);
   }
   diagnostics.Append(reader.diagnostics());
   diagnostics.SortByLocation();
@@ -172,7 +198,9 @@ void ReadRanksCsv(std::istream& in, std::vector<engine::StackRank>& ranks,
   };
   std::vector<List> lists;
   std::unordered_map<std::string, size_t> list_of_rater;
-  std::unordered_map<std::string, std::pair<size_t, int>> person_seen;  // → list, line
+  // Every person read, as (list, entry), to report one listed twice.
+  SeenKeys people;
+  std::vector<std::pair<size_t, size_t>> placed;
   while (reader.Next(record)) {
     if (!record.valid) continue;
     const std::string_view rater = Id(record, columns[0], "rater_id", diagnostics);
@@ -191,20 +219,25 @@ void ReadRanksCsv(std::istream& in, std::vector<engine::StackRank>& ranks,
     auto [list_it, new_list] = list_of_rater.try_emplace(std::string(rater), lists.size());
     if (new_list) lists.push_back({std::string(rater), {}});
     List& list = lists[list_it->second];
-    auto [person_it, new_person] =
-        person_seen.try_emplace(std::string(person), list_it->second, record.line);
-    if (!new_person) {
-      const std::string& other = lists[person_it->second.first].rater;
+    auto entry_of = [&](size_t k) -> const Entry& {
+      return lists[placed[k].first].entries[placed[k].second];
+    };
+    const std::optional<size_t> first = people.FindOrAdd(
+        Hash(person), placed.size(), [&](size_t k) { return entry_of(k).person == person; },
+        [&] { return std::string(person); });
+    if (first) {
+      const std::string& other = lists[placed[*first].first].rater;
+      const int other_line = entry_of(*first).line;
       diagnostics.Error(
           {record.line, columns[1] + 1}, "duplicate-person",
           other == rater
-              ? fmt::format("{} ranks {} twice (also on line {})", rater, person,
-                            person_it->second.second)
+              ? fmt::format("{} ranks {} twice (also on line {})", rater, person, other_line)
               : fmt::format("{} is also in the stack rank of {} (line {}); a person is ranked "
                             "only by their own rater",
-                            person, other, person_it->second.second));
+                            person, other, other_line));
       continue;
     }
+    placed.emplace_back(list_it->second, list.entries.size());
     list.entries.push_back({rank, record.line, std::string(person)});
   }
   for (List& list : lists) {
