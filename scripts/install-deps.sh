@@ -9,7 +9,9 @@ packages=(
   libyaml-cpp-dev libcli11-dev nlohmann-json3-dev libfmt-dev libsqlite3-dev libsodium-dev
   libcsv-dev libpq-dev postgresql libxlsxwriter-dev
   libcmark-gfm-dev libcmark-gfm-extensions-dev
+  libeigen3-dev  # sparse matrices and conjugate gradients for calibration (engine/)
   libgtest-dev libgmock-dev libbenchmark-dev
+  r-cran-lme4  # the reference fit the calibration benchmark compares against (bench/)
   libreoffice-calc-nogui  # the XLSX export test opens the files with LibreOffice
   clang clang-format clang-tidy
 )

@@ -25,7 +25,7 @@ using Action = std::function<int()>;
 
 struct Command {
   std::string group;  ///< e.g. "framework"
-  std::string name;   ///< e.g. "check"
+  std::string name;   ///< e.g. "check"; empty for the group's own action (`yardstick calibrate`)
   std::string help;
   /// Declares the options on |app| and returns what to run once they are parsed.
   std::function<Action(CLI::App& app)> setup;
@@ -39,6 +39,7 @@ std::vector<Command> ExportCommands();     ///< people export, history export
 std::vector<Command> DatabaseCommands();   ///< db dump|restore
 std::vector<Command> DemoCommands();       ///< demo init
 std::vector<Command> CycleCommands();      ///< cycle open|list|show|advance
+std::vector<Command> CalibrateCommands();  ///< calibrate, calibrate synth
 
 /// Adds the `--db URL` option every store-backed command has (default yardstick.db, or the
 /// YARDSTICK_DB environment variable).

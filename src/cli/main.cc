@@ -22,6 +22,7 @@ constexpr Group kGroups[] = {
     {"cycle", "Review cycles: open, list, show, advance (open → rating → … → closed)"},
     {"db", "The whole database: dump to JSON, restore (SQLite or PostgreSQL)"},
     {"demo", "A realistic demo organisation to try Yardstick on"},
+    {"calibrate", "Calibrate ratings across raters from CSV files; synthetic cycles"},
 };
 
 // Every command set; each returns rows naming one of the groups above.
@@ -30,7 +31,7 @@ constexpr CommandSet kCommandSets[] = {
     yardstick::cli::FrameworkCommands, yardstick::cli::OrgCommands,
     yardstick::cli::PeopleCommands,    yardstick::cli::ExportCommands,
     yardstick::cli::DatabaseCommands,  yardstick::cli::DemoCommands,
-    yardstick::cli::CycleCommands,
+    yardstick::cli::CycleCommands,     yardstick::cli::CalibrateCommands,
 };
 
 }  // namespace
@@ -52,7 +53,17 @@ int main(int argc, char** argv) {
   auto action = std::make_shared<Action>();
   for (CommandSet command_set : kCommandSets) {
     for (Command& command : command_set()) {
-      CLI::App* sub = groups.at(command.group)->add_subcommand(command.name, command.help);
+      CLI::App* group = groups.at(command.group);
+      if (command.name.empty()) {
+        // The group runs on its own too; its sub-commands stay optional and win when given.
+        group->require_subcommand(0, 1);
+        Action run = command.setup(*group);
+        group->callback([action, run, group] {
+          if (group->get_subcommands().empty()) *action = run;
+        });
+        continue;
+      }
+      CLI::App* sub = group->add_subcommand(command.name, command.help);
       Action run = command.setup(*sub);
       sub->callback([action, run] { *action = run; });
     }
