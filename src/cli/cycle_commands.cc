@@ -1,4 +1,6 @@
 // `yardstick cycle open|list|show|advance`: review cycles and their lifecycle.
+#include <algorithm>
+#include <cmath>
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -9,6 +11,7 @@
 
 #include "cli/command.h"
 #include "model/cycle.h"
+#include "review/calibrate_cycle_job.h"
 #include "review/cycle_inputs_job.h"
 #include "store/store.h"
 
@@ -168,6 +171,7 @@ Action ShowSetup(CLI::App& app) {
 struct AdvanceArgs {
   std::string id;
   std::string to;
+  bool allow_unrated = false;
   std::string actor = "cli";
   std::string db;
 };
@@ -179,26 +183,23 @@ Action AdvanceSetup(CLI::App& app) {
                  "The state to move to (default: the next one); states go open, rating, "
                  "calibrating, decided, closed")
       ->check(CLI::IsMember({"open", "rating", "calibrating", "decided", "closed"}));
+  app.add_flag("--allow-unrated", args->allow_unrated,
+               "End rating although some people in the cycle have no rating (on leave, new)");
   app.add_option("--actor", args->actor, "Who is moving it, for the audit log");
   AddDatabaseOption(app, args->db);
+  app.footer(
+      "Rating ends when everyone in the cycle has a rating; calibrating ends once the cycle has "
+      "been calibrated (`yardstick cycle calibrate`). A closed cycle never changes.");
   return [args] {
     auto store = OpenStoreOrReport(args->db);
     if (!store) return kExitFailure;
-    int exit_code = kExitOk;
-    const std::optional<model::Cycle> cycle = FindCycle(*store, args->id, exit_code);
-    if (!cycle) return exit_code;
-    const std::optional<model::CycleState> next = model::NextState(cycle->state);
-    const model::CycleState target = args->to.empty() ? next.value_or(model::CycleState::kClosed)
-                                                      : *model::ParseCycleState(args->to);
-    if (Status allowed = model::CheckTransition(*cycle, target); !allowed.ok()) {
-      return Report(allowed);
-    }
-    if (Status moved = store->SetCycleState(cycle->id, cycle->state, target, args->actor);
-        !moved.ok()) {
-      return Report(moved);
-    }
-    std::cout << fmt::format("cycle {}: {} -> {}\n", cycle->id, model::ToString(cycle->state),
-                             model::ToString(target));
+    const std::optional<model::CycleState> target =
+        args->to.empty() ? std::nullopt : model::ParseCycleState(args->to);
+    Result<review::CycleMove> moved =
+        review::AdvanceCycle(*store, args->id, target, args->allow_unrated, args->actor);
+    if (!moved.ok()) return Report(moved.status());
+    std::cout << fmt::format("cycle {}: {} -> {}\n", args->id, model::ToString(moved->from),
+                             model::ToString(moved->to));
     return kExitOk;
   };
 }
@@ -310,12 +311,146 @@ Action BenchmarkSetup(CLI::App& app) {
     auto store = OpenStoreOrReport(args->db);
     if (!store) return kExitFailure;
     if (Status assigned =
-            review::AssignBenchmark(*store, args->cycle, args->assignment, args->actor);
+            review::AssignBenchmarks(*store, args->cycle, {args->assignment}, args->actor);
         !assigned.ok()) {
       return Report(assigned);
     }
     std::cout << fmt::format("{} rates {} as a benchmark person in cycle {}\n",
                              args->assignment.rater_id, args->assignment.person_id, args->cycle);
+    return kExitOk;
+  };
+}
+
+struct SuggestArgs {
+  std::string cycle;
+  bool assign = false;
+  std::string actor = "cli";
+  std::string db;
+};
+
+Action SuggestSetup(CLI::App& app) {
+  auto args = std::make_shared<SuggestArgs>();
+  app.add_option("cycle", args->cycle, "Cycle id")->required();
+  app.add_flag("--assign", args->assign, "Assign every suggestion (all or nothing)");
+  app.add_option("--actor", args->actor, "Who is assigning, for the audit log");
+  AddDatabaseOption(app, args->db);
+  app.footer(
+      "Calibration can compare two raters' leniency only when some person is rated by both. "
+      "This proposes the fewest extra ratings that link every rater of each comparison group: "
+      "one rater of the best-connected part rates one middling person of another team.");
+  return [args] {
+    auto store = OpenStoreOrReport(args->db);
+    if (!store) return kExitFailure;
+    Result<std::vector<engine::BenchmarkSuggestion>> suggestions =
+        review::SuggestBenchmarks(*store, args->cycle);
+    if (!suggestions.ok()) return Report(suggestions.status());
+    if (suggestions->empty()) {
+      std::cout << "every rater is connected already: no benchmark rating is needed\n";
+      return kExitOk;
+    }
+    std::vector<model::BenchmarkAssignment> assignments;
+    for (const engine::BenchmarkSuggestion& s : *suggestions) {
+      std::cout << fmt::format("{} rates {} (connects {} rater{})\n", s.rater_id, s.person_id,
+                               s.raters_connected, s.raters_connected == 1 ? "" : "s");
+      assignments.push_back({s.person_id, s.rater_id});
+    }
+    if (!args->assign) {
+      std::cerr << fmt::format("{} suggestions; --assign assigns them\n", assignments.size());
+      return kExitOk;
+    }
+    if (Status assigned = review::AssignBenchmarks(*store, args->cycle, assignments, args->actor);
+        !assigned.ok()) {
+      return Report(assigned);
+    }
+    std::cerr << fmt::format("assigned {} benchmark ratings in cycle {}\n", assignments.size(),
+                             args->cycle);
+    return kExitOk;
+  };
+}
+
+struct CalibrateArgs {
+  std::string cycle;
+  int show = 10;
+  std::string actor = "cli";
+  std::string db;
+};
+
+/// Prints up to |limit| lines, then how many more there were.
+void PrintLimited(const std::vector<std::string>& lines, int limit) {
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (limit > 0 && i == static_cast<size_t>(limit)) {
+      std::cout << fmt::format("    … and {} more\n", lines.size() - i);
+      return;
+    }
+    std::cout << "    " << lines[i] << "\n";
+  }
+}
+
+void PrintGroup(const review::GroupCalibration& group, int limit) {
+  const engine::CalibrationResult& result = group.result;
+  std::cout << fmt::format("group {}: {} ratings of {} people by {} raters\n", group.group_id,
+                           group.ratings, result.people.size(), result.raters.size());
+  if (group.ratings == 0) {
+    std::cout << "  nobody was rated: nothing to calibrate\n";
+  } else {
+    const engine::VarianceComponents& v = result.variance;
+    std::cout << fmt::format(
+        "  spread of performance {:.2f} grades, of rater leniency {:.2f}, rating noise {:.2f}{}\n",
+        v.performance_sd, v.leniency_sd, v.rating_noise_sd,
+        v.rank_noise_sd > 0 ? fmt::format(", stack-rank noise {:.2f}", v.rank_noise_sd) : "");
+    std::vector<engine::RaterEstimate> raters = result.raters;
+    std::sort(raters.begin(), raters.end(), [](const auto& a, const auto& b) {
+      return std::fabs(a.leniency) > std::fabs(b.leniency);
+    });
+    std::vector<std::string> lines;
+    for (const engine::RaterEstimate& r : raters) {
+      lines.push_back(fmt::format("{:<12} {:+.2f} ± {:.2f} grades{}", r.rater_id, r.leniency,
+                                  1.645 * r.se,
+                                  r.connected ? "" : "  (not connected: fixed at 0)"));
+    }
+    std::cout << "  rater leniency, most lenient or strict first (90% interval):\n";
+    PrintLimited(lines, limit);
+  }
+  std::vector<std::string> issues;
+  for (const engine::CalibrationIssue& issue : result.issues) {
+    issues.push_back(engine::DescribeIssue(issue));
+  }
+  if (!issues.empty()) {
+    std::cout << "  what calibration could not resolve:\n";
+    PrintLimited(issues, limit);
+  }
+  if (!group.unrated.empty()) {
+    std::cout << fmt::format(
+        "  {} in the cycle {} neither rated nor ranked:\n",
+        group.unrated.size() == 1 ? "1 person" : fmt::format("{} people", group.unrated.size()),
+        group.unrated.size() == 1 ? "was" : "were");
+    PrintLimited(group.unrated, limit);
+  }
+}
+
+Action CalibrateSetup(CLI::App& app) {
+  auto args = std::make_shared<CalibrateArgs>();
+  app.add_option("cycle", args->cycle, "Cycle id")->required();
+  app.add_option("--show", args->show, "Lines to show per list (0: all)")->capture_default_str();
+  app.add_option("--actor", args->actor, "Who is calibrating, for the audit log");
+  AddDatabaseOption(app, args->db);
+  app.footer(
+      "Removes each rater's leniency from the cycle's ratings, per comparison group, using the "
+      "stack ranks and benchmark people, and stores every person's performed grade with its "
+      "standard error. Run it again to replace the results. See docs/calibration.md.");
+  return [args] {
+    auto store = OpenStoreOrReport(args->db);
+    if (!store) return kExitFailure;
+    Result<review::CalibratedCycle> calibrated =
+        review::CalibrateStoredCycle(*store, args->cycle, args->actor);
+    if (!calibrated.ok()) return Report(calibrated.status());
+    size_t people = 0;
+    for (const review::GroupCalibration& group : calibrated->groups) {
+      PrintGroup(group, args->show);
+      people += group.result.people.size();
+    }
+    std::cout << fmt::format("stored the performed grades of {} people for cycle {}\n", people,
+                             args->cycle);
     return kExitOk;
   };
 }
@@ -330,8 +465,13 @@ std::vector<Command> CycleCommands() {
       {"cycle", "advance", "Move a cycle to its next state (closed is final)", AdvanceSetup},
       {"cycle", "benchmark", "Assign a rater from another team to rate a benchmark person",
        BenchmarkSetup},
+      {"cycle", "suggest-benchmarks",
+       "Propose (and with --assign, assign) benchmark ratings that connect every rater",
+       SuggestSetup},
       {"cycle", "ratings", "Enter ratings from CSV (while the cycle is rating), all or nothing",
        RatingsSetup},
+      {"cycle", "calibrate", "Remove rater leniency and store everyone's performed grade",
+       CalibrateSetup},
       {"cycle", "ranks", "Enter stack ranks from CSV (while the cycle is rating), all or nothing",
        RanksSetup},
   };

@@ -1,5 +1,6 @@
 #include "model/cycle.h"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 
@@ -91,6 +92,34 @@ Status CheckTransition(const Cycle& cycle, CycleState target) {
     return Status::FailedPrecondition(
         fmt::format("cycle '{}' is {}: it can only move on to {}, not to {}", cycle.id,
                     ToString(cycle.state), ToString(*next), ToString(target)));
+  }
+  return Status::Ok();
+}
+
+Status CheckReady(const Cycle& cycle, CycleState target, const CycleProgress& progress,
+                  bool allow_unrated) {
+  if (Status allowed = CheckTransition(cycle, target); !allowed.ok()) return allowed;
+  if (target == CycleState::kCalibrating && !progress.unrated.empty() && !allow_unrated) {
+    constexpr size_t kShown = 5;
+    std::string names;
+    for (size_t i = 0; i < std::min(kShown, progress.unrated.size()); ++i) {
+      names += (i == 0 ? "" : ", ") + progress.unrated[i];
+    }
+    if (progress.unrated.size() > kShown) {
+      names += fmt::format(" and {} more", progress.unrated.size() - kShown);
+    }
+    return Status::FailedPrecondition(fmt::format(
+        "cycle '{}' cannot stop rating yet: {} {} no rating ({}); rate {} or move on with "
+        "--allow-unrated",
+        cycle.id,
+        progress.unrated.size() == 1 ? "1 person"
+                                     : fmt::format("{} people", progress.unrated.size()),
+        progress.unrated.size() == 1 ? "has" : "have", names, "them"));
+  }
+  if (target == CycleState::kDecided && progress.calibrated == 0) {
+    return Status::FailedPrecondition(
+        fmt::format("cycle '{}' has not been calibrated: run `yardstick cycle calibrate {}` first",
+                    cycle.id, cycle.id));
   }
   return Status::Ok();
 }

@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "base/status.h"
 #include "model/date.h"
@@ -54,5 +55,17 @@ struct Cycle {
 /// Whether |cycle| may move to |target|: only to the next state, never out of closed. The error
 /// names the allowed move.
 Status CheckTransition(const Cycle& cycle, CycleState target);
+
+/// How far a cycle's work has come, for deciding whether it may move on.
+struct CycleProgress {
+  std::vector<std::string> unrated;  ///< people in the cycle with no rating, by id
+  int calibrated = 0;                ///< people with a stored calibration result
+};
+
+/// What must be complete before |cycle| moves on to |target| (CheckTransition first): rating
+/// ends when everyone in the cycle has a rating (unless |allow_unrated|: someone on leave);
+/// calibrating ends when the cycle has been calibrated. The error says what is missing.
+Status CheckReady(const Cycle& cycle, CycleState target, const CycleProgress& progress,
+                  bool allow_unrated);
 
 }  // namespace yardstick::model

@@ -61,5 +61,37 @@ TEST(CycleStateTest, MovesOnlyForwardOneStepAndNeverOutOfClosed) {
             "cycle 'c' is closed, and a closed cycle never changes");
 }
 
+TEST(CycleReadinessTest, RatingEndsWhenEveryoneIsRatedUnlessAllowed) {
+  Cycle cycle;
+  cycle.id = "c";
+  cycle.state = CycleState::kRating;
+  CycleProgress progress;
+  progress.unrated = {"E1", "E2", "E3", "E4", "E5", "E6", "E7"};
+  EXPECT_EQ(CheckReady(cycle, CycleState::kCalibrating, progress, false).message(),
+            "cycle 'c' cannot stop rating yet: 7 people have no rating (E1, E2, E3, E4, E5 and 2 "
+            "more); rate them or move on with --allow-unrated");
+  EXPECT_TRUE(CheckReady(cycle, CycleState::kCalibrating, progress, true).ok());
+  progress.unrated = {"E1"};
+  EXPECT_EQ(CheckReady(cycle, CycleState::kCalibrating, progress, false).message(),
+            "cycle 'c' cannot stop rating yet: 1 person has no rating (E1); rate them or move on "
+            "with --allow-unrated");
+  progress.unrated.clear();
+  EXPECT_TRUE(CheckReady(cycle, CycleState::kCalibrating, progress, false).ok());
+}
+
+TEST(CycleReadinessTest, CalibratingEndsOnceCalibrated) {
+  Cycle cycle;
+  cycle.id = "c";
+  cycle.state = CycleState::kCalibrating;
+  CycleProgress progress;
+  EXPECT_EQ(CheckReady(cycle, CycleState::kDecided, progress, false).message(),
+            "cycle 'c' has not been calibrated: run `yardstick cycle calibrate c` first");
+  progress.calibrated = 12;
+  EXPECT_TRUE(CheckReady(cycle, CycleState::kDecided, progress, false).ok());
+  // Readiness never bypasses the order of states.
+  EXPECT_EQ(CheckReady(cycle, CycleState::kClosed, progress, true).code(),
+            Status::Code::kFailedPrecondition);
+}
+
 }  // namespace
 }  // namespace yardstick::model

@@ -91,8 +91,36 @@ Result<StackRanksPlan> EnterStackRanks(store::Store& store, std::istream& csv,
   return plan;
 }
 
-Status AssignBenchmark(store::Store& store, const std::string& cycle_id,
-                       const model::BenchmarkAssignment& assignment, const std::string& actor) {
+namespace {
+
+/// Why |assignment| cannot be made in |scope|, or "".
+std::string WhyNotBenchmark(const CycleScope& scope, const model::BenchmarkAssignment& assignment) {
+  const std::string& cycle_id = scope.cycle().id;
+  const model::Person* person = scope.Find(assignment.person_id);
+  const model::Person* rater = scope.Find(assignment.rater_id);
+  for (const auto& [who, found] :
+       {std::pair{assignment.person_id, person}, std::pair{assignment.rater_id, rater}}) {
+    if (found == nullptr) return fmt::format("unknown person '{}'", who);
+    if (!scope.InCycle(*found)) {
+      return fmt::format("{} is not in cycle '{}' (left, or in a group it does not cover)", who,
+                         cycle_id);
+    }
+  }
+  if (std::string why = WhyNeverRater(*person, *rater); !why.empty()) return why;
+  if (person->manager_id == rater->id) {
+    return fmt::format(
+        "{} is {}'s manager and rates them anyway; a benchmark rater comes from "
+        "another team",
+        rater->id, person->id);
+  }
+  return "";
+}
+
+}  // namespace
+
+Status AssignBenchmarks(store::Store& store, const std::string& cycle_id,
+                        const std::vector<model::BenchmarkAssignment>& assignments,
+                        const std::string& actor) {
   Result<CycleScope> scope = LoadCycleScope(store, cycle_id);
   if (!scope.ok()) return scope.status();
   const model::Cycle& cycle = scope->cycle();
@@ -101,28 +129,55 @@ Status AssignBenchmark(store::Store& store, const std::string& cycle_id,
       !s.ok()) {
     return s;
   }
-  const model::Person* person = scope->Find(assignment.person_id);
-  const model::Person* rater = scope->Find(assignment.rater_id);
-  for (const auto& [who, found] :
-       {std::pair{assignment.person_id, person}, std::pair{assignment.rater_id, rater}}) {
-    if (found == nullptr) {
-      return Status::FailedPrecondition(fmt::format("unknown person '{}'", who));
-    }
-    if (!scope->InCycle(*found)) {
-      return Status::FailedPrecondition(fmt::format(
-          "{} is not in cycle '{}' (left, or in a group it does not cover)", who, cycle_id));
+  for (const model::BenchmarkAssignment& assignment : assignments) {
+    if (std::string why = WhyNotBenchmark(*scope, assignment); !why.empty()) {
+      return Status::FailedPrecondition(why);
     }
   }
-  if (std::string why = WhyNeverRater(*person, *rater); !why.empty()) {
-    return Status::FailedPrecondition(why);
+  return store.AssignBenchmarks(cycle_id, cycle.state, assignments, actor);
+}
+
+Result<CycleMove> AdvanceCycle(store::Store& store, const std::string& cycle_id,
+                               std::optional<model::CycleState> target, bool allow_unrated,
+                               const std::string& actor) {
+  Result<CycleScope> scope = LoadCycleScope(store, cycle_id);
+  if (!scope.ok()) return scope.status();
+  const model::Cycle& cycle = scope->cycle();
+  const model::CycleState to =
+      target.value_or(model::NextState(cycle.state).value_or(model::CycleState::kClosed));
+  model::CycleProgress progress;
+  if (to == model::CycleState::kCalibrating) {
+    Result<std::vector<model::Rating>> ratings = store.Ratings(cycle_id);
+    if (!ratings.ok()) return ratings.status();
+    std::set<std::string> rated;
+    for (const model::Rating& rating : *ratings) rated.insert(rating.person_id);
+    scope->ForEachInCycle([&](const model::Person& person) {
+      if (rated.count(person.id) == 0) progress.unrated.push_back(person.id);
+    });
   }
-  if (person->manager_id == rater->id) {
-    return Status::FailedPrecondition(
-        fmt::format("{} is {}'s manager and rates them anyway; a benchmark rater comes from "
-                    "another team",
-                    rater->id, person->id));
+  if (to == model::CycleState::kDecided) {
+    Result<std::vector<store::Store::PerformedResult>> results = store.CalibratedResults(cycle_id);
+    if (!results.ok()) return results.status();
+    progress.calibrated = static_cast<int>(results->size());
   }
-  return store.AssignBenchmark(cycle_id, cycle.state, assignment, actor);
+  if (Status ready = model::CheckReady(cycle, to, progress, allow_unrated); !ready.ok()) {
+    return ready;
+  }
+  if (Status moved = store.SetCycleState(cycle_id, cycle.state, to, actor); !moved.ok()) {
+    return moved;
+  }
+  return CycleMove{cycle.state, to};
+}
+
+Result<std::vector<engine::BenchmarkSuggestion>> SuggestBenchmarks(store::Store& store,
+                                                                   const std::string& cycle_id) {
+  Result<CycleScope> scope = LoadCycleScope(store, cycle_id);
+  if (!scope.ok()) return scope.status();
+  Result<std::vector<model::Rating>> ratings = store.Ratings(cycle_id);
+  if (!ratings.ok()) return ratings.status();
+  Result<std::vector<model::StackRank>> ranks = store.StackRanks(cycle_id);
+  if (!ranks.ok()) return ranks.status();
+  return SuggestCycleBenchmarks(*scope, *ratings, *ranks);
 }
 
 }  // namespace yardstick::review

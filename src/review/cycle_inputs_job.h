@@ -8,9 +8,11 @@
 #pragma once
 
 #include <istream>
+#include <optional>
 #include <string>
 
 #include "base/status.h"
+#include "review/cycle_calibration.h"
 #include "review/cycle_scope.h"
 #include "review/ratings_input.h"
 #include "review/stack_ranks_input.h"
@@ -38,10 +40,28 @@ Result<RatingsPlan> EnterRatings(store::Store& store, std::istream& csv,
 Result<StackRanksPlan> EnterStackRanks(store::Store& store, std::istream& csv,
                                        const InputRequest& request);
 
-/// Assigns |assignment.rater_id| to rate |assignment.person_id| as a benchmark person: both in
-/// the cycle and in one comparison group, the rater neither the person nor their manager (the
-/// manager rates them anyway). FailedPrecondition says why not.
-Status AssignBenchmark(store::Store& store, const std::string& cycle_id,
-                       const model::BenchmarkAssignment& assignment, const std::string& actor);
+/// Assigns each rater to rate their person as a benchmark person: both in the cycle and in one
+/// comparison group, the rater neither the person nor their manager (the manager rates them
+/// anyway). All or nothing; FailedPrecondition says why not.
+Status AssignBenchmarks(store::Store& store, const std::string& cycle_id,
+                        const std::vector<model::BenchmarkAssignment>& assignments,
+                        const std::string& actor);
+
+/// A move of a cycle's state, as made.
+struct CycleMove {
+  model::CycleState from;
+  model::CycleState to;
+};
+
+/// Moves cycle |cycle_id| to |target| (its next state when nullopt) if model::CheckReady allows:
+/// rating ends when everyone in the cycle is rated (unless |allow_unrated|), calibrating when
+/// the cycle has been calibrated. FailedPrecondition says what is missing.
+Result<CycleMove> AdvanceCycle(store::Store& store, const std::string& cycle_id,
+                               std::optional<model::CycleState> target, bool allow_unrated,
+                               const std::string& actor);
+
+/// Benchmark ratings that would connect every rater of the cycle (review/cycle_calibration.h).
+Result<std::vector<engine::BenchmarkSuggestion>> SuggestBenchmarks(store::Store& store,
+                                                                   const std::string& cycle_id);
 
 }  // namespace yardstick::review

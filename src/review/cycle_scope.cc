@@ -20,6 +20,7 @@ CycleScope::CycleScope(model::Cycle cycle, model::Framework framework, std::set<
   for (const model::BenchmarkAssignment& b : benchmarks) {
     benchmarks_.emplace(b.person_id, b.rater_id);
   }
+  benchmark_list_ = std::move(benchmarks);
   std::set<std::string> ids;
   for (const model::Level& level : framework_.levels) {
     for (const model::Criterion& criterion : level.criteria) {

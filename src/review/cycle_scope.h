@@ -43,6 +43,16 @@ class CycleScope {
   /// True if |rater_id| is assigned to rate |person_id| as a benchmark person.
   [[nodiscard]] bool IsAssignedBenchmark(std::string_view person_id,
                                          std::string_view rater_id) const;
+  /// Calls |visit| for everyone in the cycle, by id.
+  template <typename Visit>
+  void ForEachInCycle(Visit&& visit) const {
+    for (const model::Person& person : people_) {
+      if (InCycle(person)) visit(person);
+    }
+  }
+  [[nodiscard]] const std::vector<model::BenchmarkAssignment>& benchmarks() const {
+    return benchmark_list_;
+  }
   /// Every criterion id of the framework, for checklists.
   [[nodiscard]] const std::vector<std::string>& criterion_ids() const { return criterion_ids_; }
 
@@ -54,6 +64,7 @@ class CycleScope {
   std::unordered_map<std::string_view, size_t> by_id_;
   std::unordered_map<std::string_view, std::vector<size_t>> reports_;
   std::set<std::pair<std::string, std::string>> benchmarks_;  ///< (person, rater)
+  std::vector<model::BenchmarkAssignment> benchmark_list_;
   std::vector<std::string> criterion_ids_;
 };
 

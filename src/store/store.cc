@@ -782,11 +782,22 @@ Result<std::vector<model::StackRank>> Store::StackRanks(const std::string& cycle
   return ranks;
 }
 
-Status Store::AssignBenchmark(const std::string& cycle_id, model::CycleState expected,
-                              const model::BenchmarkAssignment& assignment,
-                              const std::string& actor) {
+Status Store::AssignBenchmarks(const std::string& cycle_id, model::CycleState expected,
+                               const std::vector<model::BenchmarkAssignment>& assignments,
+                               const std::string& actor) {
   return InTransaction(*database_, [&]() -> Status {
     if (Status s = CheckCycleState(cycle_id, expected); !s.ok()) return s;
+    for (const model::BenchmarkAssignment& assignment : assignments) {
+      if (Status s = AssignBenchmark(cycle_id, assignment, actor); !s.ok()) return s;
+    }
+    return Status::Ok();
+  });
+}
+
+Status Store::AssignBenchmark(const std::string& cycle_id,
+                              const model::BenchmarkAssignment& assignment,
+                              const std::string& actor) {
+  {
     Result<Rows> existing = database_->Query(
         "SELECT 1 FROM benchmark_assignments WHERE cycle_id = ? AND person_id = ? AND rater_id = ?",
         {cycle_id, assignment.person_id, assignment.rater_id});
@@ -806,7 +817,7 @@ Status Store::AssignBenchmark(const std::string& cycle_id, model::CycleState exp
         {{now, actor, "benchmark.assign", "benchmark",
           fmt::format("{}/{}/{}", cycle_id, assignment.person_id, assignment.rater_id), nullptr,
           after.dump()}});
-  });
+  }
 }
 
 Result<std::vector<model::BenchmarkAssignment>> Store::Benchmarks(const std::string& cycle_id) {
@@ -818,6 +829,63 @@ Result<std::vector<model::BenchmarkAssignment>> Store::Benchmarks(const std::str
   std::vector<model::BenchmarkAssignment> assignments;
   for (const Row& row : *rows) assignments.push_back({row.Text(0), row.Text(1)});
   return assignments;
+}
+
+Status Store::PutCalibration(const std::string& cycle_id, model::CycleState expected,
+                             const std::vector<PerformedResult>& people,
+                             const std::vector<LeniencyResult>& raters, const std::string& summary,
+                             const std::string& actor) {
+  return InTransaction(*database_, [&]() -> Status {
+    if (Status s = CheckCycleState(cycle_id, expected); !s.ok()) return s;
+    for (const char* table : {"calibrated_results", "rater_leniencies"}) {
+      Status cleared =
+          database_->Run(fmt::format("DELETE FROM {} WHERE cycle_id = ?", table), {cycle_id});
+      if (!cleared.ok()) return cleared;
+    }
+    RowWriter results(*database_, "calibrated_results",
+                      {"cycle_id", "person_id", "performed", "se"});
+    for (const PerformedResult& result : people) {
+      if (Status s = results.Add({cycle_id, result.person_id, result.performed, result.se});
+          !s.ok()) {
+        return s;
+      }
+    }
+    if (Status s = results.Flush(); !s.ok()) return s;
+    RowWriter leniencies(*database_, "rater_leniencies",
+                         {"cycle_id", "rater_id", "leniency", "se"});
+    for (const LeniencyResult& result : raters) {
+      if (Status s = leniencies.Add({cycle_id, result.rater_id, result.leniency, result.se});
+          !s.ok()) {
+        return s;
+      }
+    }
+    if (Status s = leniencies.Flush(); !s.ok()) return s;
+    return database_->InsertRows(
+        "audit_log", kAuditColumns,
+        {{clock_.NowUtc(), actor, "cycle.calibrate", "cycle", cycle_id, nullptr, summary}});
+  });
+}
+
+Result<std::vector<Store::PerformedResult>> Store::CalibratedResults(const std::string& cycle_id) {
+  Result<Rows> rows = database_->Query(
+      "SELECT person_id, performed, se FROM calibrated_results WHERE cycle_id = ? ORDER BY "
+      "person_id",
+      {cycle_id});
+  if (!rows.ok()) return rows.status();
+  std::vector<PerformedResult> results;
+  results.reserve(rows->size());
+  for (const Row& row : *rows) results.push_back({row.Text(0), row.Real(1), row.Real(2)});
+  return results;
+}
+
+Result<std::vector<Store::LeniencyResult>> Store::Leniencies(const std::string& cycle_id) {
+  Result<Rows> rows = database_->Query(
+      "SELECT rater_id, leniency, se FROM rater_leniencies WHERE cycle_id = ? ORDER BY rater_id",
+      {cycle_id});
+  if (!rows.ok()) return rows.status();
+  std::vector<LeniencyResult> results;
+  for (const Row& row : *rows) results.push_back({row.Text(0), row.Real(1), row.Real(2)});
+  return results;
 }
 
 // History ------------------------------------------------------------------------------------

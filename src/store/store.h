@@ -124,11 +124,36 @@ class Store {
                        const std::vector<model::StackRank>& ranks, const std::string& actor);
   /// A cycle's stack ranks, by rater, each best first.
   Result<std::vector<model::StackRank>> StackRanks(const std::string& cycle_id);
-  /// Assigns a benchmark rater (nothing happens if already assigned).
-  Status AssignBenchmark(const std::string& cycle_id, model::CycleState expected,
-                         const model::BenchmarkAssignment& assignment, const std::string& actor);
+  /// Assigns benchmark raters in one transaction (one already assigned is left as it is).
+  Status AssignBenchmarks(const std::string& cycle_id, model::CycleState expected,
+                          const std::vector<model::BenchmarkAssignment>& assignments,
+                          const std::string& actor);
   /// A cycle's benchmark assignments, by person then rater.
   Result<std::vector<model::BenchmarkAssignment>> Benchmarks(const std::string& cycle_id);
+
+  /// A person's calibrated performance in a cycle: a real number on the scale's grade indices
+  /// (8.4 lies between the 9th and 10th grade), with its standard error.
+  struct PerformedResult {
+    std::string person_id;
+    double performed = 0;
+    double se = 0;
+  };
+  /// A rater's estimated leniency in a cycle, in grades, with its standard error.
+  struct LeniencyResult {
+    std::string rater_id;
+    double leniency = 0;
+    double se = 0;
+  };
+  /// Replaces the cycle's calibration results in one transaction and audits the run with
+  /// |summary| (JSON: what was calibrated and what could not be resolved).
+  Status PutCalibration(const std::string& cycle_id, model::CycleState expected,
+                        const std::vector<PerformedResult>& people,
+                        const std::vector<LeniencyResult>& raters, const std::string& summary,
+                        const std::string& actor);
+  /// A cycle's calibrated results, by person id.
+  Result<std::vector<PerformedResult>> CalibratedResults(const std::string& cycle_id);
+  /// A cycle's rater leniencies, by rater id.
+  Result<std::vector<LeniencyResult>> Leniencies(const std::string& cycle_id);
 
   // History -----------------------------------------------------------------------------------
   /// A person's level history, oldest first.
@@ -140,6 +165,9 @@ class Store {
   Result<std::vector<model::AuditEntry>> AuditLog(const AuditQuery& query);
 
  private:
+  /// One assignment of AssignBenchmarks; inside its transaction.
+  Status AssignBenchmark(const std::string& cycle_id, const model::BenchmarkAssignment& assignment,
+                         const std::string& actor);
   /// Ok if cycle |cycle_id| exists and is in |expected|; call inside a transaction.
   Status CheckCycleState(const std::string& cycle_id, model::CycleState expected);
 

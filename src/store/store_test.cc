@@ -396,13 +396,13 @@ TEST_P(StoreTest, BenchmarkAssignmentsAreKeptOnce) {
   SeedOrganisation();
   using model::CycleState;
   ASSERT_TRUE(store_->CreateCycle(MakeCycle(*store_, "c"), "people-team").ok());
-  ASSERT_TRUE(store_->AssignBenchmark("c", CycleState::kOpen, {"dev", "boss"}, "pt").ok());
-  ASSERT_TRUE(store_->AssignBenchmark("c", CycleState::kOpen, {"dev", "boss"}, "pt").ok());
+  ASSERT_TRUE(store_->AssignBenchmarks("c", CycleState::kOpen, {{"dev", "boss"}}, "pt").ok());
+  ASSERT_TRUE(store_->AssignBenchmarks("c", CycleState::kOpen, {{"dev", "boss"}}, "pt").ok());
   EXPECT_EQ(*store_->Benchmarks("c"), (std::vector<model::BenchmarkAssignment>{{"dev", "boss"}}));
   AuditQuery benchmark_audit;
   benchmark_audit.entity = "benchmark";
   EXPECT_EQ(store_->AuditLog(benchmark_audit)->size(), 1u);
-  EXPECT_EQ(store_->AssignBenchmark("nope", CycleState::kOpen, {"dev", "boss"}, "pt").code(),
+  EXPECT_EQ(store_->AssignBenchmarks("nope", CycleState::kOpen, {{"dev", "boss"}}, "pt").code(),
             Status::Code::kNotFound);
 }
 

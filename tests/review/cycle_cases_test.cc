@@ -30,8 +30,8 @@ using testing::TestCase;
 const CycleScope& FixtureScope() {
   static const CycleScope scope = [] {
     std::vector<model::Person> people = testing::FixturePeople();
-    people.push_back(testing::FixturePerson("E6", "Barbara Liskov", "ic", "G", "", "E1",
-                                            "2021-01-01", "G"));
+    people.push_back(
+        testing::FixturePerson("E6", "Barbara Liskov", "ic", "G", "", "E1", "2021-01-01", "G"));
     people.push_back(
         testing::FixturePerson("X1", "Xavier Leroy", "ic", "H", "", "E1", "2021-01-01", "H"));
     people.back().group = "platform";
@@ -61,13 +61,11 @@ std::vector<std::string> JudgeRatings(const std::string& input) {
   const RatingsPlan plan = PlanRatings(FixtureScope(), io::NamedCsv::Read(in, RatingColumns()));
   std::vector<std::string> lines = RenderDiagnostics(plan.diagnostics);
   for (const model::Rating& rating : plan.ratings) {
-    lines.push_back(fmt::format("{} by {}: {}{}{}{}", rating.person_id, rating.rater_id,
-                                rating.grade,
-                                rating.criteria.empty()
-                                    ? ""
-                                    : fmt::format(" [{}]", fmt::join(rating.criteria, ", ")),
-                                rating.benchmark ? " (benchmark)" : "",
-                                rating.evidence.empty() ? "" : " — " + rating.evidence));
+    lines.push_back(fmt::format(
+        "{} by {}: {}{}{}{}", rating.person_id, rating.rater_id, rating.grade,
+        rating.criteria.empty() ? "" : fmt::format(" [{}]", fmt::join(rating.criteria, ", ")),
+        rating.benchmark ? " (benchmark)" : "",
+        rating.evidence.empty() ? "" : " — " + rating.evidence));
   }
   return lines;
 }
@@ -103,8 +101,9 @@ INSTANTIATE_TEST_SUITE_P(Cases, RatingCase,
 class RankCase : public ::testing::TestWithParam<TestCase> {};
 TEST_P(RankCase, JudgesExactlyAsExpected) { Check(GetParam(), JudgeRanks(GetParam().input)); }
 INSTANTIATE_TEST_SUITE_P(Cases, RankCase,
-                         ::testing::ValuesIn(testing::ReadCaseDirectory(
-                             YARDSTICK_SOURCE_DIR "/tests/review/cases/ranks", ".test")),
+                         ::testing::ValuesIn(testing::ReadCaseDirectory(YARDSTICK_SOURCE_DIR
+                                                                        "/tests/review/cases/ranks",
+                                                                        ".test")),
                          [](const auto& info) { return testing::TestName(info.param); });
 
 }  // namespace
