@@ -9,6 +9,8 @@
 #include <set>
 #include <sstream>
 
+#include <gtest/gtest.h>
+
 namespace yardstick::testing {
 namespace {
 
@@ -95,6 +97,16 @@ std::string TestName(const TestCase& test_case) {
     if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
   }
   return name;
+}
+
+void ExpectOutput(const TestCase& test_case, const std::vector<std::string>& actual) {
+  if (std::getenv("YARDSTICK_PRINT_CASES") != nullptr) {
+    std::cout << "=== " << test_case.name << "\n" << test_case.input << "----\n";
+    for (const std::string& line : actual) std::cout << line << "\n";
+    std::cout << "\n";
+  }
+  EXPECT_EQ(actual, test_case.expected)
+      << test_case.file << ":" << test_case.line << ": case '" << test_case.name << "'";
 }
 
 }  // namespace yardstick::testing

@@ -37,6 +37,11 @@ std::vector<TestCase> ReadCaseDirectory(const std::string& directory, const std:
 /// A gtest-safe name: letters, digits and underscores.
 std::string TestName(const TestCase& test_case);
 
+/// Expects |actual| to be |test_case|'s expected output; a failure names the case's file, line
+/// and name. With YARDSTICK_PRINT_CASES set in the environment it also prints the case with
+/// |actual| as its output, for writing new cases (check it by eye before pasting it in).
+void ExpectOutput(const TestCase& test_case, const std::vector<std::string>& actual);
+
 /// Splits |text| into lines (no trailing newline characters; a final empty line is dropped).
 std::vector<std::string> SplitLines(const std::string& text);
 

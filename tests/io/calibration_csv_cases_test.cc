@@ -68,13 +68,7 @@ class CalibrationCsvCase : public ::testing::TestWithParam<TestCase> {};
 TEST_P(CalibrationCsvCase, ReportsExactlyTheExpectedOutput) {
   const TestCase& test_case = GetParam();
   const std::vector<std::string> actual = ReadCase(test_case.input);
-  if (std::getenv("YARDSTICK_PRINT_CASES") != nullptr) {
-    std::cout << "=== " << test_case.name << "\n" << test_case.input << "----\n";
-    for (const std::string& line : actual) std::cout << line << "\n";
-    std::cout << "\n";
-  }
-  EXPECT_EQ(actual, test_case.expected)
-      << test_case.file << ":" << test_case.line << ": case '" << test_case.name << "'";
+  testing::ExpectOutput(test_case, actual);
 }
 
 INSTANTIATE_TEST_SUITE_P(Cases, CalibrationCsvCase,

@@ -33,14 +33,7 @@ TEST_P(FrameworkCase, PrintsExactlyTheExpectedDiagnostics) {
     loaded.diagnostics.Append(LintFramework(loaded.framework));
   }
   const std::vector<std::string> actual = Render(loaded.diagnostics);
-  if (std::getenv("YARDSTICK_PRINT_CASES") != nullptr) {
-    // For writing new cases: show what the code prints, to be checked by eye before pasting.
-    std::cout << "=== " << test_case.name << "\n" << test_case.input << "----\n";
-    for (const std::string& line : actual) std::cout << line << "\n";
-    std::cout << "\n";
-  }
-  EXPECT_EQ(actual, test_case.expected)
-      << test_case.file << ":" << test_case.line << ": case '" << test_case.name << "'";
+  testing::ExpectOutput(test_case, actual);
 }
 
 INSTANTIATE_TEST_SUITE_P(Cases, FrameworkCase,

@@ -46,14 +46,7 @@ TEST_P(ImportCase, PrintsExactlyTheExpectedOutput) {
   const io::PeopleCsv csv = io::ReadPeopleCsv(in, setup.mapping);
   const ImportPlan plan = PlanPeopleImport(testing::ImportFixtureOrg(), csv, setup.options);
   const std::vector<std::string> actual = Render(plan);
-  if (std::getenv("YARDSTICK_PRINT_CASES") != nullptr) {
-    // For writing new cases: show what the code prints, to be checked by eye before pasting.
-    std::cout << "=== " << test_case.name << "\n" << test_case.input << "----\n";
-    for (const std::string& line : actual) std::cout << line << "\n";
-    std::cout << "\n";
-  }
-  EXPECT_EQ(actual, test_case.expected)
-      << test_case.file << ":" << test_case.line << ": case '" << test_case.name << "'";
+  testing::ExpectOutput(test_case, actual);
   if (!plan.ok()) {
     EXPECT_TRUE(plan.changes.empty());
   }

@@ -82,13 +82,7 @@ std::vector<std::string> JudgeRanks(const std::string& input) {
 }
 
 void Check(const TestCase& test_case, const std::vector<std::string>& actual) {
-  if (std::getenv("YARDSTICK_PRINT_CASES") != nullptr) {
-    std::cout << "=== " << test_case.name << "\n" << test_case.input << "----\n";
-    for (const std::string& line : actual) std::cout << line << "\n";
-    std::cout << "\n";
-  }
-  EXPECT_EQ(actual, test_case.expected)
-      << test_case.file << ":" << test_case.line << ": case '" << test_case.name << "'";
+  testing::ExpectOutput(test_case, actual);
 }
 
 class RatingCase : public ::testing::TestWithParam<TestCase> {};
