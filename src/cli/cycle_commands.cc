@@ -1,6 +1,7 @@
 // `yardstick cycle open|list|show|advance`: review cycles and their lifecycle.
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -10,6 +11,8 @@
 #include <fmt/format.h>
 
 #include "cli/command.h"
+#include "io/csv_writer.h"
+#include "io/xlsx_writer.h"
 #include "model/cycle.h"
 #include "review/calibrate_cycle_job.h"
 #include "review/cycle_inputs_job.h"
@@ -368,6 +371,58 @@ Action SuggestSetup(CLI::App& app) {
   };
 }
 
+struct ReportArgs {
+  std::string cycle;
+  int show = 10;
+  std::string xlsx;
+  std::string csv_dir;
+  std::string db;
+};
+
+Action ReportSetup(CLI::App& app) {
+  auto args = std::make_shared<ReportArgs>();
+  app.add_option("cycle", args->cycle, "Cycle id")->required();
+  app.add_option("--show", args->show, "Lines to show per list (0: all)")->capture_default_str();
+  app.add_option("--xlsx", args->xlsx,
+                 "Also write the report as a workbook: people, raters, "
+                 "distribution");
+  app.add_option("--csv", args->csv_dir,
+                 "Also write people.csv, raters.csv and distribution.csv into this directory");
+  AddDatabaseOption(app, args->db);
+  app.footer(
+      "Per comparison group: held against performed grades, who performed clearly above or below "
+      "their grade (the 90% interval clear of it by a grade or more), each rater's leniency with "
+      "its 90% interval, and what calibration could not resolve.");
+  return [args] {
+    auto store = OpenStoreOrReport(args->db);
+    if (!store) return kExitFailure;
+    Result<review::LoadedCycleReport> loaded = review::LoadCycleReport(*store, args->cycle);
+    if (!loaded.ok()) return Report(loaded.status());
+    std::cout << review::FormatCycleReport(loaded->report, args->show);
+    const std::vector<io::ExportTable> tables = review::CycleReportTables(loaded->report);
+    if (!args->xlsx.empty()) {
+      std::vector<const io::ExportTable*> sheets;
+      for (const io::ExportTable& table : tables) sheets.push_back(&table);
+      if (Status written = io::WriteXlsx(sheets, args->xlsx); !written.ok()) {
+        return Report(written);
+      }
+      std::cerr << fmt::format("wrote {}\n", args->xlsx);
+    }
+    if (!args->csv_dir.empty()) {
+      std::error_code error;
+      std::filesystem::create_directories(args->csv_dir, error);
+      constexpr const char* kFiles[] = {"people", "raters", "distribution"};  // table order
+      for (size_t i = 0; i < tables.size(); ++i) {
+        const std::string path = fmt::format("{}/{}.csv", args->csv_dir, kFiles[i]);
+        if (Status written = io::WriteCsv(tables[i], path); !written.ok()) return Report(written);
+      }
+      std::cerr << fmt::format("wrote people.csv, raters.csv and distribution.csv to {}\n",
+                               args->csv_dir);
+    }
+    return kExitOk;
+  };
+}
+
 struct CalibrateArgs {
   std::string cycle;
   int show = 10;
@@ -472,6 +527,8 @@ std::vector<Command> CycleCommands() {
        RatingsSetup},
       {"cycle", "calibrate", "Remove rater leniency and store everyone's performed grade",
        CalibrateSetup},
+      {"cycle", "report",
+       "Performed against held grades, rater leniency, outliers; terminal, CSV, XLSX", ReportSetup},
       {"cycle", "ranks", "Enter stack ranks from CSV (while the cycle is rating), all or nothing",
        RanksSetup},
   };

@@ -13,8 +13,9 @@
 
 namespace yardstick::io {
 
-/// What a column holds: text, or a calendar day (written "YYYY-MM-DD"; a real date in XLSX).
-enum class CellType { kText, kDate };
+/// What a column holds: text, a calendar day (written "YYYY-MM-DD"; a real date in XLSX) or a
+/// number (written as formatted; a real number in XLSX).
+enum class CellType { kText, kDate, kNumber };
 
 struct ExportColumn {
   std::string header;

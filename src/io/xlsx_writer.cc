@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
 #include <optional>
 #include <set>
 
@@ -161,6 +162,14 @@ class Workbook {
     if (type == CellType::kDate) {
       if (std::optional<lxw_datetime> date = SpreadsheetDate(text)) {
         error = worksheet_write_datetime(sheet, row, col, &*date, date_);
+        return error == LXW_NO_ERROR ? Status::Ok() : Failed(error, sheet_name, row, column);
+      }
+    }
+    if (type == CellType::kNumber) {
+      char* end = nullptr;
+      const double number = std::strtod(text.c_str(), &end);
+      if (end != text.c_str() && *end == '\0') {
+        error = worksheet_write_number(sheet, row, col, number, nullptr);
         return error == LXW_NO_ERROR ? Status::Ok() : Failed(error, sheet_name, row, column);
       }
     }

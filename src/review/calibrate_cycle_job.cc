@@ -36,6 +36,32 @@ std::string Summary(const std::vector<GroupCalibration>& groups) {
 
 }  // namespace
 
+Result<LoadedCycleReport> LoadCycleReport(store::Store& store, const std::string& cycle_id) {
+  Result<CycleScope> scope = LoadCycleScope(store, cycle_id);
+  if (!scope.ok()) return scope.status();
+  Result<std::vector<store::Store::PerformedResult>> results = store.CalibratedResults(cycle_id);
+  if (!results.ok()) return results.status();
+  if (results->empty()) {
+    return Status::FailedPrecondition(
+        fmt::format("cycle '{}' has not been calibrated yet (`yardstick cycle calibrate {}` while "
+                    "it is calibrating)",
+                    cycle_id, cycle_id));
+  }
+  Result<std::vector<store::Store::LeniencyResult>> leniencies = store.Leniencies(cycle_id);
+  if (!leniencies.ok()) return leniencies.status();
+  Result<std::vector<model::Rating>> ratings = store.Ratings(cycle_id);
+  if (!ratings.ok()) return ratings.status();
+  Result<std::vector<model::StackRank>> ranks = store.StackRanks(cycle_id);
+  if (!ranks.ok()) return ranks.status();
+  LoadedCycleReport loaded;
+  loaded.scope = std::make_unique<CycleScope>(std::move(*scope));
+  Result<std::vector<GroupCalibration>> run = CalibrateCycle(*loaded.scope, *ratings, *ranks);
+  if (!run.ok()) return run.status();
+  loaded.calibration = std::move(*run);
+  loaded.report = BuildCycleReport(*loaded.scope, *results, *leniencies, loaded.calibration);
+  return loaded;
+}
+
 Result<CalibratedCycle> CalibrateStoredCycle(store::Store& store, const std::string& cycle_id,
                                              const std::string& actor) {
   Result<CycleScope> scope = LoadCycleScope(store, cycle_id);

@@ -9,8 +9,11 @@
 #include <string>
 #include <vector>
 
+#include <memory>
 #include "base/status.h"
+
 #include "review/cycle_calibration.h"
+#include "review/cycle_report.h"
 #include "store/store.h"
 
 namespace yardstick::review {
@@ -19,6 +22,18 @@ struct CalibratedCycle {
   model::Scale scale;  ///< of the pinned framework, to read the results
   std::vector<GroupCalibration> groups;
 };
+
+/// A cycle's report with what it points into.
+struct LoadedCycleReport {
+  std::unique_ptr<CycleScope> scope;
+  std::vector<GroupCalibration> calibration;  ///< a fresh run, for its issues
+  CycleReport report;
+};
+
+/// The report of calibrated cycle |cycle_id| (review/cycle_report.h): its stored results, and the
+/// issues of a fresh, deterministic run on the same inputs. FailedPrecondition before the cycle
+/// has been calibrated.
+Result<LoadedCycleReport> LoadCycleReport(store::Store& store, const std::string& cycle_id);
 
 /// Calibrates cycle |cycle_id| and stores the results. FailedPrecondition when the cycle is not
 /// calibrating; NotFound for an unknown cycle.

@@ -93,9 +93,19 @@ expect "rating -> calibrating (someone unrated, allowed)" grep -q -- "-> calibra
 expect "ratings are closed while calibrating" test $? -eq 1
 "$yardstick" cycle advance "$cycle" 2>"$work/err"
 expect "calibrating does not end before calibration" grep -q "has not been calibrated" "$work/err"
-"$yardstick" cycle calibrate "$cycle" >"$work/out"
-expect "calibrate reports the group" grep -q "^group engineering: [0-9]* ratings of [0-9]* people by [0-9]* raters" "$work/out"
-expect "calibrate stores the results" grep -q "^stored the performed grades of [1-9][0-9]* people" "$work/out"
+"$yardstick" cycle report "$cycle" 2>"$work/err"
+expect "no report before calibration" grep -q "has not been calibrated yet" "$work/err"
+"$yardstick" cycle calibrate "$cycle" >"$work/calibrated"
+expect "calibrate reports the group" grep -q "^group engineering: [0-9]* ratings of [0-9]* people by [0-9]* raters" "$work/calibrated"
+expect "calibrate stores the results" grep -q "^stored the performed grades of [1-9][0-9]* people" "$work/calibrated"
+"$yardstick" cycle report "$cycle" --show 0 --xlsx "$work/report.xlsx" --csv "$work/report" >"$work/out" 2>"$work/err"
+expect "report succeeds" test $? -eq 0
+expect "report has the distribution" grep -q "^  grade   held  performed" "$work/out"
+expect "report has the raters" grep -q "^    $manager .*: [+-][0-9.]* ± [0-9.]* grades" "$work/out"
+expect "report names whoever was neither rated nor ranked" grep -q "neither rated nor ranked: 1" "$work/out"
+expect "report writes a workbook" test "$(head -c2 "$work/report.xlsx")" = "PK"
+expect "report writes people.csv" grep -q "^group,id,name,track,held_grade,performed," "$work/report/people.csv"
+expect "people.csv has a row per calibrated person"   test "$(($(wc -l <"$work/report/people.csv") - 1))" -eq "$(grep -o "^group engineering: [0-9]* ratings of [0-9]*" "$work/calibrated" | awk '{ print $NF }')"
 for state in decided closed; do
   "$yardstick" cycle advance "$cycle" >"$work/out"
   expect "advance to $state" grep -q -- "-> $state\$" "$work/out"
