@@ -52,7 +52,7 @@ CSV="$CACHE/people-$PEOPLE.csv"
 if [ ! -f "$CSV" ]; then
   step "generating $PEOPLE people (demo organisation, seed 1; cached in $CSV)"
   mkdir -p "$CACHE"
-  "$BIN" demo init --db "$WORK/demo.db" --people "$PEOPLE" --seed 1 --today 2026-11-21 \
+  "$BIN" demo init --db "$WORK/demo.db" --people "$PEOPLE" --seed 1 --today 2026-11-21 --no-cycles \
     --frameworks "$ROOT/frameworks" >&2
   "$BIN" people export --db "$WORK/demo.db" -o "$CSV.tmp" >&2
   mv "$CSV.tmp" "$CSV"

@@ -36,3 +36,8 @@ echo "  $yardstick people show $manager --db $db"
 echo "  $yardstick people list --group engineering --level L3 --db $db"
 echo "  $yardstick people export -o people.xlsx --db $db"
 echo "  $yardstick db dump --db $db -o dump.json"
+cycle="$("$yardstick" cycle list --db "$db" 2>/dev/null | awk 'NR == 2 { print $1 }')"
+if [ -n "$cycle" ]; then
+  echo "  $yardstick cycle list --db $db"
+  echo "  $yardstick cycle report $cycle --db $db"
+fi

@@ -14,8 +14,11 @@
 #include "base/clock.h"
 #include "base/file.h"
 #include "cli/command.h"
+#include "lab/demo_cycle.h"
 #include "lab/demo_org.h"
 #include "ladder/framework_loader.h"
+#include "review/calibrate_cycle_job.h"
+#include "review/cycle_inputs_job.h"
 #include "store/store.h"
 
 namespace yardstick::cli {
@@ -29,6 +32,7 @@ struct InitArgs {
   std::uint64_t seed = 1;
   std::string frameworks = "frameworks";
   std::string today;  ///< empty: today (UTC)
+  bool cycles = true;
 };
 
 /// A framework file as read (the store keeps its text) and as loaded.
@@ -109,12 +113,76 @@ Status StorePeople(store::Store& store, const lab::DemoOrg& org) {
   return Status::Ok();
 }
 
+/// The half-year that ended last before |today|: 2026-H1 for any day of 2026's second half.
+model::Period LastHalfYear(const model::Date& today) {
+  const std::string half =
+      today.month > 6 ? fmt::format("{}-H1", today.year) : fmt::format("{}-H2", today.year - 1);
+  return *model::Period::Parse(half);
+}
+
+/// One calibrated demo cycle per framework, for the last half-year: benchmark people assigned,
+/// everyone rated by their manager, teams stack-ranked, calibrated. Left calibrating, so that
+/// decisions can follow. Returns a line per cycle for the summary.
+Result<std::vector<std::string>> StoreDemoCycles(store::Store& store,
+                                                 const std::vector<const FrameworkFile*>& files,
+                                                 const model::Date& today, std::uint64_t seed) {
+  std::vector<std::string> lines;
+  const model::Period period = LastHalfYear(today);
+  for (const FrameworkFile* file : files) {
+    const model::Framework& framework = file->framework;
+    Result<std::optional<store::StoredFramework>> stored = store.CurrentFramework(framework.id);
+    if (!stored.ok()) return stored.status();
+    model::Cycle cycle;
+    cycle.id = fmt::format("{}-{}-h{}", framework.id, period.end.year, period.end.month / 6);
+    cycle.name = fmt::format("{} H{} {}", framework.name, period.end.month / 6, period.end.year);
+    cycle.framework_id = framework.id;
+    cycle.framework_hash = (*stored)->hash;
+    cycle.period = period;
+    if (Status s = store.CreateCycle(cycle, kActor); !s.ok()) return s;
+    Result<std::vector<engine::BenchmarkSuggestion>> suggested =
+        review::SuggestBenchmarks(store, cycle.id);
+    if (!suggested.ok()) return suggested.status();
+    std::vector<model::BenchmarkAssignment> benchmarks;
+    for (const engine::BenchmarkSuggestion& s : *suggested) {
+      benchmarks.push_back({s.person_id, s.rater_id});
+    }
+    if (Status s = review::AssignBenchmarks(store, cycle.id, benchmarks, kActor); !s.ok()) return s;
+    if (Result<review::CycleMove> moved =
+            review::AdvanceCycle(store, cycle.id, std::nullopt, false, kActor);
+        !moved.ok()) {
+      return moved.status();
+    }
+    Result<review::CycleScope> scope = review::LoadCycleScope(store, cycle.id);
+    if (!scope.ok()) return scope.status();
+    std::vector<model::Person> people;
+    scope->ForEachInCycle([&](const model::Person& person) { people.push_back(person); });
+    const lab::DemoCycleInputs inputs =
+        lab::GenerateDemoCycle(people, scope->benchmarks(), framework.scale, seed);
+    const model::CycleState rating = model::CycleState::kRating;
+    if (Status s = store.PutRatings(cycle.id, rating, inputs.ratings, kActor); !s.ok()) return s;
+    if (Status s = store.PutStackRanks(cycle.id, rating, inputs.ranks, kActor); !s.ok()) return s;
+    // The top of each tree has nobody in their group to rate them.
+    if (Result<review::CycleMove> moved =
+            review::AdvanceCycle(store, cycle.id, std::nullopt, true, kActor);
+        !moved.ok()) {
+      return moved.status();
+    }
+    Result<review::CalibratedCycle> calibrated =
+        review::CalibrateStoredCycle(store, cycle.id, kActor);
+    if (!calibrated.ok()) return calibrated.status();
+    lines.push_back(fmt::format("{} ({} ratings, {} of benchmark people; calibrating)", cycle.id,
+                                inputs.ratings.size(), benchmarks.size()));
+  }
+  return lines;
+}
+
 double SecondsSince(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
 void PrintSummary(const InitArgs& args, const model::Date& today, const lab::DemoOrg& org,
-                  double generate_seconds, double store_seconds) {
+                  const std::vector<std::string>& cycles, double generate_seconds,
+                  double store_seconds) {
   const lab::DemoOrgSummary& s = org.summary();
   std::cout << fmt::format("demo organisation in {} (seed {}, as of {})\n", args.db, args.seed,
                            today.ToString());
@@ -128,6 +196,9 @@ void PrintSummary(const InitArgs& args, const model::Date& today, const lab::Dem
     groups.push_back(fmt::format("{} (framework {})", group.id, group.framework_id));
   }
   std::cout << fmt::format("  groups      {}\n", fmt::join(groups, ", "));
+  for (size_t i = 0; i < cycles.size(); ++i) {
+    std::cout << fmt::format("  {}{}\n", i == 0 ? "cycles      " : "            ", cycles[i]);
+  }
   std::cout << fmt::format("  time        {:.2f} s (generate {:.2f} s, store {:.2f} s)\n",
                            generate_seconds + store_seconds, generate_seconds, store_seconds);
 }
@@ -165,7 +236,17 @@ int RunInit(const InitArgs& args) {
         stored.message(), args.db);
     return kExitFailure;
   }
-  PrintSummary(args, *today, *org, generate_seconds, SecondsSince(store_start));
+  std::vector<std::string> cycles;
+  if (args.cycles) {
+    Result<std::vector<std::string>> made =
+        StoreDemoCycles(*store, {&*engineering, &*product}, *today, args.seed);
+    if (!made.ok()) {
+      std::cerr << fmt::format("yardstick: the demo review cycles: {}\n", made.status().message());
+      return kExitFailure;
+    }
+    cycles = std::move(*made);
+  }
+  PrintSummary(args, *today, *org, cycles, generate_seconds, SecondsSince(store_start));
   return kExitOk;
 }
 
@@ -180,6 +261,9 @@ Action InitSetup(CLI::App& app) {
   app.add_option("--frameworks", args->frameworks,
                  "Directory holding engineering.yaml and product.yaml")
       ->capture_default_str();
+  app.add_flag("--cycles,!--no-cycles", args->cycles,
+               "Also run a review cycle per ladder for the last half-year: benchmark people, "
+               "ratings, stack ranks, calibration (default: yes)");
   app.add_option("--today", args->today,
                  "Generate as of this day, YYYY-MM-DD (default: today); hires and review cycles "
                  "lie before it");

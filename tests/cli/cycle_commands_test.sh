@@ -10,7 +10,8 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 source "$(dirname "$0")/expect.sh"
 export YARDSTICK_DB="$work/org.db"
-"$yardstick" demo init --people 30 --today 2026-11-21 --frameworks "$source_dir/frameworks" >/dev/null
+"$yardstick" demo init --people 30 --today 2026-11-21 --no-cycles \
+  --frameworks "$source_dir/frameworks" >/dev/null
 cycle=engineering-2026-h2
 
 # Opening.
@@ -36,7 +37,7 @@ expect "benchmark suggestions are assigned" grep -q "^assigned [0-9]* benchmark 
 "$yardstick" cycle suggest-benchmarks "$cycle" >"$work/out"
 expect "… after which every rater is connected" grep -q "every rater is connected already" "$work/out"
 "$yardstick" db dump -o "$work/dump.json" 2>/dev/null
-benchmarks=$(python3 -c "import json,sys; print('\n'.join(r['person_id']+','+r['rater_id'] for r in json.load(open(sys.argv[1]))['tables']['benchmark_assignments']))" "$work/dump.json")
+benchmarks=$(python3 -c "import json,sys; print('\n'.join(r['person_id']+','+r['rater_id'] for r in json.load(open(sys.argv[1]))['tables']['benchmark_assignments'] if r['cycle_id'] == sys.argv[2]))" "$work/dump.json" "$cycle")
 
 # Ratings: a manager's team is read from the export (id, …, group 4th, manager_id 9th, status
 # 12th); managers rate everyone in engineering who has a manager there, benchmark raters theirs.
