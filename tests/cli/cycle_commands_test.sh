@@ -3,12 +3,7 @@
 # framework version; benchmark suggestions; ratings and stack ranks from CSV, judged whole;
 # states move one step at a time and only when the work is done; calibration; closed is final.
 # Usage: cycle_commands_test.sh YARDSTICK_BINARY SOURCE_DIR
-set -uo pipefail
-yardstick="$1"
-source_dir="$2"
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
-source "$(dirname "$0")/expect.sh"
+source "$(dirname "$0")/expect.sh" "$@"
 export YARDSTICK_DB="$work/org.db"
 "$yardstick" demo init --people 30 --today 2026-11-21 --no-cycles \
   --frameworks "$source_dir/frameworks" >/dev/null

@@ -1,5 +1,13 @@
-# Shared by the CLI end-to-end scripts: `expect NAME COMMAND...` counts COMMAND's success as a
-# pass and prints NAME when it fails; `finish` prints the tally and fails if anything did.
+# Shared by the CLI end-to-end scripts, sourced with the script's arguments:
+#   source "$(dirname "$0")/expect.sh" "$@"     # YARDSTICK_BINARY SOURCE_DIR
+# sets $yardstick and $source_dir, makes a scratch directory $work (removed on exit), and defines
+# `expect NAME COMMAND...`, which counts COMMAND's success as a pass and prints NAME when it
+# fails, and `finish`, which prints the tally and fails if anything did.
+set -uo pipefail
+yardstick="$1"
+source_dir="$2"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
 passed=0
 failed=0
 

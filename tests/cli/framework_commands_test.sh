@@ -1,12 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end checks of `yardstick framework …`: exit codes, output and files written.
 # Usage: framework_commands_test.sh YARDSTICK_BINARY SOURCE_DIR
-set -uo pipefail
-yardstick="$1"
-source_dir="$2"
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
-source "$(dirname "$0")/expect.sh"
+source "$(dirname "$0")/expect.sh" "$@"
 
 # Two broken files: check reports the errors of both, in file order, and exits 1.
 cat > "$work/a.yaml" <<'YAML'

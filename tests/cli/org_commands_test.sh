@@ -2,12 +2,7 @@
 # End-to-end checks of the organisation commands on SQLite: demo init, people show|list, org
 # tree, exports, db dump|restore; a mistyped --db is refused without creating a file.
 # Usage: org_commands_test.sh YARDSTICK_BINARY SOURCE_DIR
-set -uo pipefail
-yardstick="$1"
-source_dir="$2"
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
-source "$(dirname "$0")/expect.sh"
+source "$(dirname "$0")/expect.sh" "$@"
 export YARDSTICK_DB="$work/org.db"
 
 "$yardstick" demo init --people 120 --seed 7 --today 2026-11-21 \
