@@ -14,6 +14,7 @@ packages=(
   r-cran-lme4  # the reference fit the calibration benchmark compares against (bench/)
   libreoffice-calc-nogui  # the XLSX export test opens the files with LibreOffice
   clang clang-format clang-tidy
+  python3 sqlite3 time  # CLI scenario tests; the import benchmark's floor and its timing (bench/)
 )
 if [[ "${1:-}" == "--with-fuzz" ]]; then
   packages+=(libclang-rt-14-dev)
