@@ -4,7 +4,8 @@
 Usage: run_scenarios.py YARDSTICK_BINARY SOURCE_DIR SCENARIO_FILE...
 
 Each file runs in a scratch directory on a fresh SQLite database (YARDSTICK_DB) holding the demo
-organisation (`demo init --people 30 --seed 1 --today 2026-11-21 --no-cycles`). In a file:
+organisation (`demo init --people 30 --seed 1 --today 2026-11-21 --no-cycles`); SOURCE_DIR names
+the source tree (for its frameworks/). In a file:
 
   # comment                  ignored
   $ yardstick ARGS           a command, run by bash in the scratch directory ("yardstick" is the
@@ -61,7 +62,8 @@ def main():
     passed = failed = 0
     for path in files:
         with tempfile.TemporaryDirectory() as work:
-            env = dict(os.environ, YARDSTICK_DB=os.path.join(work, "org.db"))
+            env = dict(os.environ, YARDSTICK_DB=os.path.join(work, "org.db"),
+                       SOURCE_DIR=os.path.abspath(source_dir))
             subprocess.run([binary, "demo", "init", "--people", "30", "--seed", "1", "--today",
                             "2026-11-21", "--no-cycles", "--frameworks",
                             os.path.join(source_dir, "frameworks")],
