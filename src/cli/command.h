@@ -39,6 +39,7 @@ std::vector<Command> ExportCommands();     ///< people export, history export
 std::vector<Command> DatabaseCommands();   ///< db dump|restore
 std::vector<Command> DemoCommands();       ///< demo init
 std::vector<Command> LevelCommands();      ///< level criteria|suggest
+std::vector<Command> RubricCommands();     ///< rubric score
 std::vector<Command> CycleCommands();      ///< cycle open|list|show|advance
 std::vector<Command> CalibrateCommands();  ///< calibrate, calibrate synth
 

@@ -21,6 +21,7 @@ constexpr Group kGroups[] = {
     {"history", "Level history: every change of grade, with reason and approver"},
     {"cycle", "Review cycles: open, list, show, advance (open → rating → … → closed)"},
     {"level", "Levelling from evidence: a starting grade from the criteria demonstrated"},
+    {"rubric", "Points rubrics: a grade from area scores and outcomes, with the working"},
     {"db", "The whole database: dump to JSON, restore (SQLite or PostgreSQL)"},
     {"demo", "A realistic demo organisation to try Yardstick on"},
     {"calibrate", "Calibrate ratings across raters from CSV files; synthetic cycles"},
@@ -33,7 +34,7 @@ constexpr CommandSet kCommandSets[] = {
     yardstick::cli::PeopleCommands,    yardstick::cli::ExportCommands,
     yardstick::cli::DatabaseCommands,  yardstick::cli::DemoCommands,
     yardstick::cli::CycleCommands,     yardstick::cli::CalibrateCommands,
-    yardstick::cli::LevelCommands,
+    yardstick::cli::LevelCommands,     yardstick::cli::RubricCommands,
 };
 
 }  // namespace

@@ -57,9 +57,9 @@ std::string Suggested(const std::set<std::string>& shown) {
 TEST(LevellingTest, CriteriaAreNamedByIdOrByLevelAreaAndPlace) {
   std::vector<std::string> handles;
   for (const CriterionHandle& h : TrackCriteria(Tiny(), "ic")) handles.push_back(h.handle);
-  EXPECT_EQ(handles, (std::vector<std::string>{"L1/craft/1", "L1/craft/2", "L1/team/1", "plans",
-                                               "L2/craft/2", "L2/team/1", "L3/craft/1",
-                                               "L3/team/1"}));
+  EXPECT_EQ(handles,
+            (std::vector<std::string>{"L1/craft/1", "L1/craft/2", "L1/team/1", "plans",
+                                      "L2/craft/2", "L2/team/1", "L3/craft/1", "L3/team/1"}));
 }
 
 TEST(LevellingTest, TheHighestLevelMetWithEveryLevelBelowIt) {
