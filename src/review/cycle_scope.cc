@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "engine/levelling.h"
+
 namespace yardstick::review {
 
 CycleScope::CycleScope(model::Cycle cycle, model::Framework framework, std::set<std::string> groups,
@@ -22,9 +24,9 @@ CycleScope::CycleScope(model::Cycle cycle, model::Framework framework, std::set<
   }
   benchmark_list_ = std::move(benchmarks);
   std::set<std::string> ids;
-  for (const model::Level& level : framework_.levels) {
-    for (const model::Criterion& criterion : level.criteria) {
-      if (!criterion.id.empty()) ids.insert(criterion.id);
+  for (const model::Track& track : framework_.tracks) {
+    for (const engine::CriterionHandle& handle : engine::TrackCriteria(framework_, track.id)) {
+      ids.insert(handle.handle);
     }
   }
   criterion_ids_.assign(ids.begin(), ids.end());

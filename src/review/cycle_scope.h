@@ -53,7 +53,8 @@ class CycleScope {
   [[nodiscard]] const std::vector<model::BenchmarkAssignment>& benchmarks() const {
     return benchmark_list_;
   }
-  /// Every criterion id of the framework, for checklists.
+  /// Every criterion handle of the framework (its id, or LEVEL/AREA/N: engine/levelling.h),
+  /// sorted, for checklists.
   [[nodiscard]] const std::vector<std::string>& criterion_ids() const { return criterion_ids_; }
 
  private:

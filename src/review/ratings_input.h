@@ -2,11 +2,11 @@
 // is stored: who may rate whom, on which scale, with which criteria.
 //
 // A CSV of ratings has the columns person_id, rater_id and grade (required), evidence and
-// criteria (optional; criterion ids separated by ';'). Each row must name an active person in
-// one of the cycle's groups and a rater who is active, is not that person, is in the same
-// comparison group, and is either the person's manager or assigned to rate them as a benchmark
-// person; the grade must be on the pinned framework's scale and every criterion one of its
-// criteria. A person is rated once by each rater. Every problem is reported, located; the plan
+// criteria (optional; criterion handles separated by ';': an id, or LEVEL/AREA/N as `yardstick
+// level criteria` lists them). Each row must name an active person in one of the cycle's groups
+// and a rater who is active, is not that person, is in the same comparison group, and is either
+// the person's manager or assigned to rate them as a benchmark person; the grade must be on the
+// pinned framework's scale and every criterion one of its criteria. A person is rated once by each rater. Every problem is reported, located; the plan
 // holds ratings only when there is none. Pure: no I/O, stateless, thread-safe.
 #pragma once
 
