@@ -7,11 +7,13 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include <CLI/CLI.hpp>
 
+#include "model/framework.h"
 #include "store/store.h"
 
 namespace yardstick::cli {
@@ -46,6 +48,16 @@ std::vector<Command> CalibrateCommands();  ///< calibrate, calibrate synth
 /// Adds the `--db URL` option every store-backed command has (default yardstick.db, or the
 /// YARDSTICK_DB environment variable).
 void AddDatabaseOption(CLI::App& app, std::string& url);
+
+/// A framework file as read (the store keeps its text) and as loaded.
+struct FrameworkFile {
+  std::string yaml;
+  model::Framework framework;
+};
+
+/// Reads and validates the framework in |path|. On failure prints why (file:line:col for
+/// mistakes in the file), sets |exit_code| and returns nullopt.
+std::optional<FrameworkFile> LoadFrameworkFileOrReport(const std::string& path, int& exit_code);
 
 /// Whether a command may create the database it is pointed at.
 enum class OpenMode {

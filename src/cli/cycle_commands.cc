@@ -430,59 +430,6 @@ struct CalibrateArgs {
   std::string db;
 };
 
-/// Prints up to |limit| lines, then how many more there were.
-void PrintLimited(const std::vector<std::string>& lines, int limit) {
-  for (size_t i = 0; i < lines.size(); ++i) {
-    if (limit > 0 && i == static_cast<size_t>(limit)) {
-      std::cout << fmt::format("    … and {} more\n", lines.size() - i);
-      return;
-    }
-    std::cout << "    " << lines[i] << "\n";
-  }
-}
-
-void PrintGroup(const review::GroupCalibration& group, int limit) {
-  const engine::CalibrationResult& result = group.result;
-  std::cout << fmt::format("group {}: {} ratings of {} people by {} raters\n", group.group_id,
-                           group.ratings, result.people.size(), result.raters.size());
-  if (group.ratings == 0) {
-    std::cout << "  nobody was rated: nothing to calibrate\n";
-  } else {
-    const engine::VarianceComponents& v = result.variance;
-    std::cout << fmt::format(
-        "  spread of performance {:.2f} grades, of rater leniency {:.2f}, rating noise {:.2f}{}\n",
-        v.performance_sd, v.leniency_sd, v.rating_noise_sd,
-        v.rank_noise_sd > 0 ? fmt::format(", stack-rank noise {:.2f}", v.rank_noise_sd) : "");
-    std::vector<engine::RaterEstimate> raters = result.raters;
-    std::sort(raters.begin(), raters.end(), [](const auto& a, const auto& b) {
-      return std::fabs(a.leniency) > std::fabs(b.leniency);
-    });
-    std::vector<std::string> lines;
-    for (const engine::RaterEstimate& r : raters) {
-      lines.push_back(fmt::format("{:<12} {:+.2f} ± {:.2f} grades{}", r.rater_id, r.leniency,
-                                  1.645 * r.se,
-                                  r.connected ? "" : "  (not connected: fixed at 0)"));
-    }
-    std::cout << "  rater leniency, most lenient or strict first (90% interval):\n";
-    PrintLimited(lines, limit);
-  }
-  std::vector<std::string> issues;
-  for (const engine::CalibrationIssue& issue : result.issues) {
-    issues.push_back(engine::DescribeIssue(issue));
-  }
-  if (!issues.empty()) {
-    std::cout << "  what calibration could not resolve:\n";
-    PrintLimited(issues, limit);
-  }
-  if (!group.unrated.empty()) {
-    std::cout << fmt::format(
-        "  {} in the cycle {} neither rated nor ranked:\n",
-        group.unrated.size() == 1 ? "1 person" : fmt::format("{} people", group.unrated.size()),
-        group.unrated.size() == 1 ? "was" : "were");
-    PrintLimited(group.unrated, limit);
-  }
-}
-
 Action CalibrateSetup(CLI::App& app) {
   auto args = std::make_shared<CalibrateArgs>();
   app.add_option("cycle", args->cycle, "Cycle id")->required();
@@ -501,7 +448,7 @@ Action CalibrateSetup(CLI::App& app) {
     if (!calibrated.ok()) return Report(calibrated.status());
     size_t people = 0;
     for (const review::GroupCalibration& group : calibrated->groups) {
-      PrintGroup(group, args->show);
+      std::cout << review::FormatGroupCalibration(group, args->show);
       people += group.result.people.size();
     }
     std::cout << fmt::format("stored the performed grades of {} people for cycle {}\n", people,

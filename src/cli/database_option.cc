@@ -17,8 +17,7 @@ void AddDatabaseOption(CLI::App& app, std::string& url) {
 }
 
 bool IsMissingSqliteFile(const std::string& url) {
-  const bool postgres = url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0;
-  return !postgres && url != ":memory:" && !std::filesystem::exists(url);
+  return !store::IsPostgresUrl(url) && url != ":memory:" && !std::filesystem::exists(url);
 }
 
 std::unique_ptr<store::Store> OpenStoreOrReport(const std::string& url, OpenMode mode) {

@@ -12,11 +12,9 @@
 #include <fmt/ranges.h>
 
 #include "base/clock.h"
-#include "base/file.h"
 #include "cli/command.h"
 #include "lab/demo_cycle.h"
 #include "lab/demo_org.h"
-#include "ladder/framework_loader.h"
 #include "review/calibrate_cycle_job.h"
 #include "review/cycle_inputs_job.h"
 #include "store/store.h"
@@ -34,32 +32,6 @@ struct InitArgs {
   std::string today;  ///< empty: today (UTC)
   bool cycles = true;
 };
-
-/// A framework file as read (the store keeps its text) and as loaded.
-struct FrameworkFile {
-  std::string yaml;
-  model::Framework framework;
-};
-
-/// Reads and validates DIR/NAME.yaml. On failure prints why (file:line:col for mistakes in the
-/// file) and returns the exit code in |exit_code|.
-std::optional<FrameworkFile> LoadFrameworkFile(const std::string& directory,
-                                               const std::string& name, int& exit_code) {
-  const std::string path = directory + "/" + name + ".yaml";
-  Result<std::string> text = ReadTextFile(path);
-  if (!text.ok()) {
-    std::cerr << "yardstick: " << text.status().message() << "\n";
-    exit_code = kExitFailure;
-    return std::nullopt;
-  }
-  ladder::LoadedFramework loaded = ladder::LoadFramework(*text);
-  if (!loaded.ok()) {
-    std::cerr << loaded.diagnostics.Format(path);
-    exit_code = kExitProblems;
-    return std::nullopt;
-  }
-  return FrameworkFile{std::move(*text), std::move(loaded.framework)};
-}
 
 /// The day the demo is generated as of: --today, or today (UTC).
 std::optional<model::Date> DemoToday(const std::string& given) {
@@ -208,9 +180,9 @@ int RunInit(const InitArgs& args) {
   if (!today) return kExitFailure;
   int exit_code = kExitOk;
   const std::optional<FrameworkFile> engineering =
-      LoadFrameworkFile(args.frameworks, "engineering", exit_code);
+      LoadFrameworkFileOrReport(args.frameworks + "/engineering.yaml", exit_code);
   const std::optional<FrameworkFile> product =
-      LoadFrameworkFile(args.frameworks, "product", exit_code);
+      LoadFrameworkFileOrReport(args.frameworks + "/product.yaml", exit_code);
   if (!engineering || !product) return exit_code;
 
   std::unique_ptr<store::Store> store = OpenStoreOrReport(args.db, OpenMode::kCreateIfMissing);

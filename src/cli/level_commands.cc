@@ -12,27 +12,9 @@
 #include "base/text.h"
 #include "cli/command.h"
 #include "engine/levelling.h"
-#include "ladder/framework_loader.h"
 
 namespace yardstick::cli {
 namespace {
-
-/// The framework in |path|, validated; nullopt after printing why not (|exit_code| set).
-std::optional<model::Framework> ReadFramework(const std::string& path, int& exit_code) {
-  Result<std::string> text = ReadTextFile(path);
-  if (!text.ok()) {
-    std::cerr << "yardstick: " << text.status().message() << "\n";
-    exit_code = kExitFailure;
-    return std::nullopt;
-  }
-  ladder::LoadedFramework loaded = ladder::LoadFramework(*text);
-  if (!loaded.ok()) {
-    std::cerr << loaded.diagnostics.Format(path);
-    exit_code = kExitProblems;
-    return std::nullopt;
-  }
-  return std::move(loaded.framework);
-}
 
 struct CriteriaArgs {
   std::string framework;
@@ -48,8 +30,9 @@ Action CriteriaSetup(CLI::App& app) {
   app.footer("Prints every criterion of the track with the handle `level suggest` takes.");
   return [args] {
     int exit_code = kExitOk;
-    const std::optional<model::Framework> framework = ReadFramework(args->framework, exit_code);
-    if (!framework) return exit_code;
+    const std::optional<FrameworkFile> file = LoadFrameworkFileOrReport(args->framework, exit_code);
+    if (!file) return exit_code;
+    const model::Framework* framework = &file->framework;
     if (framework->FindTrack(args->track) == nullptr) {
       std::cerr << fmt::format("yardstick: unknown track '{}' in framework '{}'\n", args->track,
                                framework->id);
@@ -95,8 +78,9 @@ Action SuggestSetup(CLI::App& app) {
       "below it met too, and the grade within its band rises with progress towards the next.");
   return [args] {
     int exit_code = kExitOk;
-    const std::optional<model::Framework> framework = ReadFramework(args->framework, exit_code);
-    if (!framework) return exit_code;
+    const std::optional<FrameworkFile> file = LoadFrameworkFileOrReport(args->framework, exit_code);
+    if (!file) return exit_code;
+    const model::Framework* framework = &file->framework;
     std::set<std::string> shown;
     for (const std::string& handle : args->shown) {
       if (!Trim(handle).empty()) shown.emplace(Trim(handle));

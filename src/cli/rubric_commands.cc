@@ -7,10 +7,8 @@
 
 #include <fmt/format.h>
 
-#include "base/file.h"
 #include "cli/command.h"
 #include "engine/rubric_scoring.h"
-#include "ladder/framework_loader.h"
 
 namespace yardstick::cli {
 namespace {
@@ -67,18 +65,12 @@ Action ScoreSetup(CLI::App& app) {
       "An area scores the mean of its sources; outcomes add points × share; the total, rounded "
       "to a whole point, is looked up in the rubric's points → grade table.");
   return [args] {
-    Result<std::string> text = ReadTextFile(args->framework);
-    if (!text.ok()) {
-      std::cerr << "yardstick: " << text.status().message() << "\n";
-      return kExitFailure;
-    }
-    ladder::LoadedFramework loaded = ladder::LoadFramework(*text);
-    if (!loaded.ok()) {
-      std::cerr << loaded.diagnostics.Format(args->framework);
-      return kExitProblems;
-    }
-    if (!loaded.framework.rubric) {
-      std::cerr << fmt::format("yardstick: framework '{}' has no rubric\n", loaded.framework.id);
+    int exit_code = kExitOk;
+    const std::optional<FrameworkFile> file = LoadFrameworkFileOrReport(args->framework, exit_code);
+    if (!file) return exit_code;
+    const model::Framework& framework = file->framework;
+    if (!framework.rubric) {
+      std::cerr << fmt::format("yardstick: framework '{}' has no rubric\n", framework.id);
       return kExitProblems;
     }
     std::vector<engine::SourceScore> scores;
@@ -100,7 +92,7 @@ Action ScoreSetup(CLI::App& app) {
       outcomes.push_back(*outcome);
     }
     Result<engine::RubricScoring> scoring =
-        engine::ScoreRubric(*loaded.framework.rubric, scores, outcomes);
+        engine::ScoreRubric(*framework.rubric, scores, outcomes);
     if (!scoring.ok()) {
       std::cerr << "yardstick: " << scoring.status().message() << "\n";
       return kExitProblems;
@@ -112,13 +104,13 @@ Action ScoreSetup(CLI::App& app) {
       }
       std::cout << fmt::format("{:<14} {:>5.2f}  ({})\n", area.area->name, area.mean, sources);
     }
-    if (loaded.framework.rubric->outcomes) {
+    if (framework.rubric->outcomes) {
       std::string items;
       for (const engine::OutcomeScore& o : scoring->outcomes) {
         items += fmt::format("{}{} {:g} × {:g}", items.empty() ? "" : ", ", o.name, o.points,
                              o.involvement);
       }
-      std::cout << fmt::format("{:<14} {:>5.2f}  ({})\n", loaded.framework.rubric->outcomes->name,
+      std::cout << fmt::format("{:<14} {:>5.2f}  ({})\n", framework.rubric->outcomes->name,
                                scoring->outcome_points, items.empty() ? "none" : items);
     }
     std::cout << fmt::format("{:<14} {:>5.2f}  → {} points → grade {}\n", "Total", scoring->total,

@@ -110,6 +110,58 @@ std::vector<engine::BenchmarkSuggestion> SuggestCycleBenchmarks(
   return suggestions;
 }
 
+void AppendLimited(std::string& out, const std::vector<std::string>& lines, int limit) {
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (limit > 0 && i == static_cast<size_t>(limit)) {
+      out += fmt::format("    … and {} more\n", lines.size() - i);
+      return;
+    }
+    out += "    " + lines[i] + "\n";
+  }
+}
+
+std::string FormatGroupCalibration(const GroupCalibration& group, int limit) {
+  const engine::CalibrationResult& result = group.result;
+  std::string out = fmt::format("group {}: {} ratings of {} people by {} raters\n", group.group_id,
+                                group.ratings, result.people.size(), result.raters.size());
+  if (group.ratings == 0) {
+    out += "  nobody was rated: nothing to calibrate\n";
+  } else {
+    const engine::VarianceComponents& v = result.variance;
+    out += fmt::format(
+        "  spread of performance {:.2f} grades, of rater leniency {:.2f}, rating noise {:.2f}{}\n",
+        v.performance_sd, v.leniency_sd, v.rating_noise_sd,
+        v.rank_noise_sd > 0 ? fmt::format(", stack-rank noise {:.2f}", v.rank_noise_sd) : "");
+    std::vector<engine::RaterEstimate> raters = result.raters;
+    std::sort(raters.begin(), raters.end(), [](const auto& a, const auto& b) {
+      return std::fabs(a.leniency) > std::fabs(b.leniency);
+    });
+    std::vector<std::string> lines;
+    for (const engine::RaterEstimate& r : raters) {
+      lines.push_back(fmt::format("{:<12} {:+.2f} ± {:.2f} grades{}", r.rater_id, r.leniency,
+                                  kZ90 * r.se, r.connected ? "" : "  (not connected: fixed at 0)"));
+    }
+    out += "  rater leniency, most lenient or strict first (90% interval):\n";
+    AppendLimited(out, lines, limit);
+  }
+  std::vector<std::string> issues;
+  for (const engine::CalibrationIssue& issue : result.issues) {
+    issues.push_back(engine::DescribeIssue(issue));
+  }
+  if (!issues.empty()) {
+    out += "  what calibration could not resolve:\n";
+    AppendLimited(out, issues, limit);
+  }
+  if (!group.unrated.empty()) {
+    out += fmt::format(
+        "  {} in the cycle {} neither rated nor ranked:\n",
+        group.unrated.size() == 1 ? "1 person" : fmt::format("{} people", group.unrated.size()),
+        group.unrated.size() == 1 ? "was" : "were");
+    AppendLimited(out, group.unrated, limit);
+  }
+  return out;
+}
+
 std::string DescribePerformed(const model::Scale& scale, double performed) {
   if (scale.size() == 0) return fmt::format("{:.1f}", performed);
   const double clamped = std::clamp(performed, 0.0, static_cast<double>(scale.size() - 1));

@@ -41,6 +41,17 @@ std::vector<engine::BenchmarkSuggestion> SuggestCycleBenchmarks(
     const CycleScope& scope, const std::vector<model::Rating>& ratings,
     const std::vector<model::StackRank>& ranks);
 
+/// z for a two-sided 90% interval.
+inline constexpr double kZ90 = 1.6449;
+
+/// One group's calibration as terminal text: the spreads found, rater leniencies with 90%
+/// intervals (largest first), what could not be resolved, who was neither rated nor ranked.
+/// Lists show at most |limit| lines (0: all).
+std::string FormatGroupCalibration(const GroupCalibration& group, int limit);
+
+/// Appends |lines| to |out|, indented, at most |limit| of them (0: all), then how many more.
+void AppendLimited(std::string& out, const std::vector<std::string>& lines, int limit);
+
 /// A performed grade as people read it: "J" at a grade, "I-J (8.4)" between two.
 std::string DescribePerformed(const model::Scale& scale, double performed);
 

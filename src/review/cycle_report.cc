@@ -22,16 +22,6 @@ int Direction(int held, double performed, double se) {
   return 0;
 }
 
-void AppendLimited(std::string& out, const std::vector<std::string>& lines, int limit) {
-  for (size_t i = 0; i < lines.size(); ++i) {
-    if (limit > 0 && i == static_cast<size_t>(limit)) {
-      out += fmt::format("    … and {} more\n", lines.size() - i);
-      return;
-    }
-    out += "    " + lines[i] + "\n";
-  }
-}
-
 std::string Name(const model::Person* person) { return person == nullptr ? "" : person->name; }
 
 }  // namespace

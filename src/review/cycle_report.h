@@ -18,9 +18,6 @@
 
 namespace yardstick::review {
 
-/// z for a two-sided 90% interval.
-inline constexpr double kZ90 = 1.6449;
-
 struct ReportPerson {
   const model::Person* person = nullptr;
   int held = -1;  ///< grade index held

@@ -6,8 +6,9 @@
 // level criteria` lists them). Each row must name an active person in one of the cycle's groups
 // and a rater who is active, is not that person, is in the same comparison group, and is either
 // the person's manager or assigned to rate them as a benchmark person; the grade must be on the
-// pinned framework's scale and every criterion one of its criteria. A person is rated once by each rater. Every problem is reported, located; the plan
-// holds ratings only when there is none. Pure: no I/O, stateless, thread-safe.
+// pinned framework's scale and every criterion one of its criteria. A person is rated once by each
+// rater. Every problem is reported, located; the plan holds ratings only when there is none. Pure:
+// no I/O, stateless, thread-safe.
 #pragma once
 
 #include <vector>

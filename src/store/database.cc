@@ -50,10 +50,12 @@ Status Database::Run(std::string_view sql, const Params& params) {
   return rows.ok() ? Status::Ok() : rows.status();
 }
 
+bool IsPostgresUrl(std::string_view url) {
+  return url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0;
+}
+
 Result<std::unique_ptr<Database>> OpenDatabase(const std::string& url) {
-  if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0) {
-    return PostgresDatabase::Open(url);
-  }
+  if (IsPostgresUrl(url)) return PostgresDatabase::Open(url);
   return SqliteDatabase::Open(url);
 }
 

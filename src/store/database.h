@@ -93,6 +93,9 @@ class Database {
 /// database). Creates a SQLite file that does not exist yet.
 Result<std::unique_ptr<Database>> OpenDatabase(const std::string& url);
 
+/// True for a URL OpenDatabase opens as PostgreSQL ("postgresql://…" or "postgres://…").
+bool IsPostgresUrl(std::string_view url);
+
 /// Runs |body| inside a transaction: commits when it returns ok, rolls back otherwise — also
 /// when the commit itself fails (SQLite checks deferred foreign keys at COMMIT and then leaves the
 /// transaction open).

@@ -133,10 +133,6 @@ ConnectionInfo ParseConnectionInfo(const std::string& conninfo) {
   return info;
 }
 
-bool IsUrl(std::string_view conninfo) {
-  return conninfo.rfind("postgresql://", 0) == 0 || conninfo.rfind("postgres://", 0) == 0;
-}
-
 /// Where a connection went, for messages: ` (database "d" as user "u" via socket directory /x
 /// port 5432)`.
 /// Empty if unknown (libpq knows nothing of a connection string it could not parse).
@@ -373,7 +369,7 @@ Status RequireTransaction(const PGconn* connection, std::string_view description
 Result<std::unique_ptr<Database>> PostgresDatabase::Open(const std::string& url) {
   const ConnectionInfo info = ParseConnectionInfo(url);
   const std::string description =
-      IsUrl(url) ? UrlWithoutPassword(url) : info.key_values_without_password;
+      IsPostgresUrl(url) ? UrlWithoutPassword(url) : info.key_values_without_password;
   const auto redact = [&](std::string text) {
     return Redact(Redact(std::move(text), info.password), UrlPassword(url));
   };

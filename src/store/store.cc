@@ -539,10 +539,13 @@ Status Store::ApplyPeopleChanges(const model::PeopleChanges& changes, const std:
   const ChangeContext context{now, actor, effective, reason};
   return InTransaction(*database_, [&]() -> Status {
     ObstaclesSetAside obstacles(*database_);
-    Result<std::int64_t> stored = CountPeople();
-    if (!stored.ok()) return stored.status();
-    if (changes.added.size() >= kBulkAddThreshold &&
-        static_cast<std::int64_t>(changes.added.size()) >= *stored) {
+    bool bulk = changes.added.size() >= kBulkAddThreshold;
+    if (bulk) {  // counting is only worth it for a batch that might be bulk
+      Result<std::int64_t> stored = CountPeople();
+      if (!stored.ok()) return stored.status();
+      bulk = static_cast<std::int64_t>(changes.added.size()) >= *stored;
+    }
+    if (bulk) {
       Status dropped =
           obstacles.Drop({"people", "level_history", "position_assignments", "audit_log"});
       if (!dropped.ok()) return dropped;
