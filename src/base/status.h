@@ -22,6 +22,7 @@ class Status {
     kNotFound,
     kAlreadyExists,
     kFailedPrecondition,
+    kPermissionDenied,
     kIoError,
     kInternal
   };
@@ -39,6 +40,10 @@ class Status {
   }
   static Status FailedPrecondition(std::string message) {
     return {Code::kFailedPrecondition, std::move(message)};
+  }
+  /// The one asking may not do this (their role or place in the organisation does not allow it).
+  static Status PermissionDenied(std::string message) {
+    return {Code::kPermissionDenied, std::move(message)};
   }
   static Status IoError(std::string message) { return {Code::kIoError, std::move(message)}; }
   static Status Internal(std::string message) { return {Code::kInternal, std::move(message)}; }

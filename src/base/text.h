@@ -21,6 +21,8 @@ std::string_view Trim(std::string_view text);
 std::string ToLower(std::string_view text);
 bool StartsWith(std::string_view text, std::string_view prefix);
 std::string Join(const std::vector<std::string>& parts, std::string_view separator);
+/// The parts of |text| between |separator|s, each trimmed, the empty ones left out.
+std::vector<std::string> SplitAndTrim(std::string_view text, char separator);
 /// Quoted list: 'a', 'b' and 'c'.
 std::string QuotedList(const std::vector<std::string>& parts);
 

@@ -44,10 +44,20 @@ std::vector<Command> LevelCommands();      ///< level criteria|suggest
 std::vector<Command> RubricCommands();     ///< rubric score
 std::vector<Command> CycleCommands();      ///< cycle open|list|show|advance
 std::vector<Command> CalibrateCommands();  ///< calibrate, calibrate synth
+std::vector<Command> RoleCommands();       ///< role grant|revoke|list
+std::vector<Command> EvidenceCommands();   ///< feedback request|give|show, rubric template|enter|show
 
 /// Adds the `--db URL` option every store-backed command has (default yardstick.db, or the
 /// YARDSTICK_DB environment variable).
 void AddDatabaseOption(CLI::App& app, std::string& url);
+
+/// Adds the `--as PERSON_ID` option of commands whose permission depends on who runs them (or
+/// the YARDSTICK_AS environment variable). review/cycle_permissions.h says who may do what.
+void AddActorOption(CLI::App& app, std::string& person_id);
+
+/// Prints |status| as "yardstick: MESSAGE" and returns the exit code for it: kExitProblems for
+/// what the user can fix (bad input, wrong state, not permitted), kExitFailure otherwise.
+int ReportFailure(const Status& status);
 
 /// A framework file as read (the store keeps its text) and as loaded.
 struct FrameworkFile {

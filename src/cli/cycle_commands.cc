@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "cli/command.h"
+#include "cli/input_options.h"
 #include "io/csv_writer.h"
 #include "io/xlsx_writer.h"
 #include "model/cycle.h"
@@ -31,21 +32,12 @@ std::string DefaultCycleId(const std::string& framework_id, const std::string& p
   return id;
 }
 
-int Report(const Status& status) {
-  std::cerr << "yardstick: " << status.message() << "\n";
-  return status.code() == Status::Code::kFailedPrecondition ||
-                 status.code() == Status::Code::kNotFound ||
-                 status.code() == Status::Code::kInvalidArgument
-             ? kExitProblems
-             : kExitFailure;
-}
-
 struct OpenArgs {
   std::string name;
   std::string framework;
   std::string period;
   std::string id;
-  std::string actor = "cli";
+  std::string actor;
   std::string db;
 };
 
@@ -63,7 +55,7 @@ Action OpenSetup(CLI::App& app) {
       ->required();
   app.add_option("--id", args->id,
                  "Cycle id (default: FRAMEWORK-PERIOD, e.g. engineering-2026-h2)");
-  app.add_option("--actor", args->actor, "Who is opening it, for the audit log");
+  AddActorOption(app, args->actor);
   AddDatabaseOption(app, args->db);
   return [args] {
     Result<model::Period> period = model::Period::Parse(args->period);
@@ -75,9 +67,9 @@ Action OpenSetup(CLI::App& app) {
     if (!store) return kExitFailure;
     Result<std::optional<store::StoredFramework>> framework =
         store->CurrentFramework(args->framework);
-    if (!framework.ok()) return Report(framework.status());
+    if (!framework.ok()) return ReportFailure(framework.status());
     if (!*framework) {
-      return Report(Status::FailedPrecondition(
+      return ReportFailure(Status::FailedPrecondition(
           fmt::format("there is no framework '{}'; load it first with `yardstick framework load`",
                       args->framework)));
     }
@@ -87,8 +79,8 @@ Action OpenSetup(CLI::App& app) {
     cycle.framework_id = args->framework;
     cycle.framework_hash = (*framework)->hash;
     cycle.period = *period;
-    if (Status created = store->CreateCycle(cycle, args->actor); !created.ok()) {
-      return Report(created);
+    if (Status created = review::OpenCycle(*store, cycle, args->actor); !created.ok()) {
+      return ReportFailure(created);
     }
     std::cout << fmt::format("opened cycle {} ({}), {} on framework {} version {}\n", cycle.id,
                              cycle.name, cycle.period.ToString(), cycle.framework_id,
@@ -104,7 +96,7 @@ Action ListSetup(CLI::App& app) {
     auto store = OpenStoreOrReport(*db);
     if (!store) return kExitFailure;
     Result<std::vector<model::Cycle>> cycles = store->Cycles();
-    if (!cycles.ok()) return Report(cycles.status());
+    if (!cycles.ok()) return ReportFailure(cycles.status());
     if (cycles->empty()) {
       std::cerr << "no cycles yet; open one with `yardstick cycle open`\n";
       return kExitOk;
@@ -124,11 +116,11 @@ Action ListSetup(CLI::App& app) {
 std::optional<model::Cycle> FindCycle(store::Store& store, const std::string& id, int& exit_code) {
   Result<std::optional<model::Cycle>> cycle = store.GetCycle(id);
   if (!cycle.ok()) {
-    exit_code = Report(cycle.status());
+    exit_code = ReportFailure(cycle.status());
     return std::nullopt;
   }
   if (!*cycle) {
-    exit_code = Report(Status::NotFound(
+    exit_code = ReportFailure(Status::NotFound(
         fmt::format("there is no cycle '{}' (`yardstick cycle list` shows them)", id)));
   }
   return *cycle;
@@ -150,7 +142,7 @@ Action ShowSetup(CLI::App& app) {
     const std::optional<model::Cycle> cycle = FindCycle(*store, args->id, exit_code);
     if (!cycle) return exit_code;
     Result<std::vector<model::ComparisonGroup>> groups = store->Groups();
-    if (!groups.ok()) return Report(groups.status());
+    if (!groups.ok()) return ReportFailure(groups.status());
     std::string covered;
     for (const model::ComparisonGroup& group : *groups) {
       if (group.framework_id != cycle->framework_id) continue;
@@ -175,7 +167,7 @@ struct AdvanceArgs {
   std::string id;
   std::string to;
   bool allow_unrated = false;
-  std::string actor = "cli";
+  std::string actor;
   std::string db;
 };
 
@@ -188,7 +180,7 @@ Action AdvanceSetup(CLI::App& app) {
       ->check(CLI::IsMember({"open", "rating", "calibrating", "decided", "closed"}));
   app.add_flag("--allow-unrated", args->allow_unrated,
                "End rating although some people in the cycle have no rating (on leave, new)");
-  app.add_option("--actor", args->actor, "Who is moving it, for the audit log");
+  AddActorOption(app, args->actor);
   AddDatabaseOption(app, args->db);
   app.footer(
       "Rating ends when everyone in the cycle has a rating; calibrating ends once the cycle has "
@@ -200,46 +192,11 @@ Action AdvanceSetup(CLI::App& app) {
         args->to.empty() ? std::nullopt : model::ParseCycleState(args->to);
     Result<review::CycleMove> moved =
         review::AdvanceCycle(*store, args->id, target, args->allow_unrated, args->actor);
-    if (!moved.ok()) return Report(moved.status());
+    if (!moved.ok()) return ReportFailure(moved.status());
     std::cout << fmt::format("cycle {}: {} -> {}\n", args->id, model::ToString(moved->from),
                              model::ToString(moved->to));
     return kExitOk;
   };
-}
-
-struct InputArgs {
-  std::string cycle;
-  std::string file;
-  bool dry_run = false;
-  std::string actor = "cli";
-  std::string db;
-};
-
-/// Prints a judged input: its problems, then (when there are none) what was or would be stored.
-template <typename Plan>
-int ReportInput(const InputArgs& args, const Result<Plan>& plan, const std::string& stored) {
-  if (!plan.ok()) return Report(plan.status());
-  std::cout << plan->diagnostics.Format(args.file);
-  if (!plan->ok()) {
-    const int errors = plan->diagnostics.ErrorCount();
-    std::cerr << fmt::format("{}: {} error{}; nothing was recorded\n", args.file, errors,
-                             errors == 1 ? "" : "s");
-    return kExitProblems;
-  }
-  std::cout << stored;
-  std::cerr << (args.dry_run ? "dry run: nothing was written\n" : "");
-  return kExitOk;
-}
-
-/// Adds the options every input command has; |what| names the file's contents.
-std::shared_ptr<InputArgs> AddInputOptions(CLI::App& app, const std::string& what) {
-  auto args = std::make_shared<InputArgs>();
-  app.add_option("cycle", args->cycle, "Cycle id")->required();
-  app.add_option("file", args->file, what)->required()->check(CLI::ExistingFile);
-  app.add_flag("--dry-run", args->dry_run, "Check the file; write nothing");
-  app.add_option("--actor", args->actor, "Who is entering it, for the audit log");
-  AddDatabaseOption(app, args->db);
-  return args;
 }
 
 Action RatingsSetup(CLI::App& app) {
@@ -293,7 +250,7 @@ Action RanksSetup(CLI::App& app) {
 struct BenchmarkArgs {
   std::string cycle;
   model::BenchmarkAssignment assignment;
-  std::string actor = "cli";
+  std::string actor;
   std::string db;
 };
 
@@ -305,7 +262,7 @@ Action BenchmarkSetup(CLI::App& app) {
                  "Who rates them in addition to their manager: someone from another team in "
                  "the same comparison group")
       ->required();
-  app.add_option("--actor", args->actor, "Who is assigning, for the audit log");
+  AddActorOption(app, args->actor);
   AddDatabaseOption(app, args->db);
   app.footer(
       "Benchmark people are rated by raters from other teams as well as by their manager; "
@@ -316,7 +273,7 @@ Action BenchmarkSetup(CLI::App& app) {
     if (Status assigned =
             review::AssignBenchmarks(*store, args->cycle, {args->assignment}, args->actor);
         !assigned.ok()) {
-      return Report(assigned);
+      return ReportFailure(assigned);
     }
     std::cout << fmt::format("{} rates {} as a benchmark person in cycle {}\n",
                              args->assignment.rater_id, args->assignment.person_id, args->cycle);
@@ -327,7 +284,7 @@ Action BenchmarkSetup(CLI::App& app) {
 struct SuggestArgs {
   std::string cycle;
   bool assign = false;
-  std::string actor = "cli";
+  std::string actor;
   std::string db;
 };
 
@@ -335,7 +292,7 @@ Action SuggestSetup(CLI::App& app) {
   auto args = std::make_shared<SuggestArgs>();
   app.add_option("cycle", args->cycle, "Cycle id")->required();
   app.add_flag("--assign", args->assign, "Assign every suggestion (all or nothing)");
-  app.add_option("--actor", args->actor, "Who is assigning, for the audit log");
+  AddActorOption(app, args->actor);
   AddDatabaseOption(app, args->db);
   app.footer(
       "Calibration can compare two raters' leniency only when some person is rated by both. "
@@ -346,7 +303,7 @@ Action SuggestSetup(CLI::App& app) {
     if (!store) return kExitFailure;
     Result<std::vector<engine::BenchmarkSuggestion>> suggestions =
         review::SuggestBenchmarks(*store, args->cycle);
-    if (!suggestions.ok()) return Report(suggestions.status());
+    if (!suggestions.ok()) return ReportFailure(suggestions.status());
     if (suggestions->empty()) {
       std::cout << "every rater is connected already: no benchmark rating is needed\n";
       return kExitOk;
@@ -363,7 +320,7 @@ Action SuggestSetup(CLI::App& app) {
     }
     if (Status assigned = review::AssignBenchmarks(*store, args->cycle, assignments, args->actor);
         !assigned.ok()) {
-      return Report(assigned);
+      return ReportFailure(assigned);
     }
     std::cerr << fmt::format("assigned {} benchmark ratings in cycle {}\n", assignments.size(),
                              args->cycle);
@@ -397,14 +354,14 @@ Action ReportSetup(CLI::App& app) {
     auto store = OpenStoreOrReport(args->db);
     if (!store) return kExitFailure;
     Result<review::LoadedCycleReport> loaded = review::LoadCycleReport(*store, args->cycle);
-    if (!loaded.ok()) return Report(loaded.status());
+    if (!loaded.ok()) return ReportFailure(loaded.status());
     std::cout << review::FormatCycleReport(loaded->report, args->show);
     const std::vector<io::ExportTable> tables = review::CycleReportTables(loaded->report);
     if (!args->xlsx.empty()) {
       std::vector<const io::ExportTable*> sheets;
       for (const io::ExportTable& table : tables) sheets.push_back(&table);
       if (Status written = io::WriteXlsx(sheets, args->xlsx); !written.ok()) {
-        return Report(written);
+        return ReportFailure(written);
       }
       std::cerr << fmt::format("wrote {}\n", args->xlsx);
     }
@@ -414,7 +371,8 @@ Action ReportSetup(CLI::App& app) {
       constexpr const char* kFiles[] = {"people", "raters", "distribution"};  // table order
       for (size_t i = 0; i < tables.size(); ++i) {
         const std::string path = fmt::format("{}/{}.csv", args->csv_dir, kFiles[i]);
-        if (Status written = io::WriteCsv(tables[i], path); !written.ok()) return Report(written);
+        if (Status written = io::WriteCsv(tables[i], path); !written.ok())
+          return ReportFailure(written);
       }
       std::cerr << fmt::format("wrote people.csv, raters.csv and distribution.csv to {}\n",
                                args->csv_dir);
@@ -426,7 +384,7 @@ Action ReportSetup(CLI::App& app) {
 struct CalibrateArgs {
   std::string cycle;
   int show = 10;
-  std::string actor = "cli";
+  std::string actor;
   std::string db;
 };
 
@@ -434,7 +392,7 @@ Action CalibrateSetup(CLI::App& app) {
   auto args = std::make_shared<CalibrateArgs>();
   app.add_option("cycle", args->cycle, "Cycle id")->required();
   app.add_option("--show", args->show, "Lines to show per list (0: all)")->capture_default_str();
-  app.add_option("--actor", args->actor, "Who is calibrating, for the audit log");
+  AddActorOption(app, args->actor);
   AddDatabaseOption(app, args->db);
   app.footer(
       "Removes each rater's leniency from the cycle's ratings, per comparison group, using the "
@@ -445,7 +403,7 @@ Action CalibrateSetup(CLI::App& app) {
     if (!store) return kExitFailure;
     Result<review::CalibratedCycle> calibrated =
         review::CalibrateStoredCycle(*store, args->cycle, args->actor);
-    if (!calibrated.ok()) return Report(calibrated.status());
+    if (!calibrated.ok()) return ReportFailure(calibrated.status());
     size_t people = 0;
     for (const review::GroupCalibration& group : calibrated->groups) {
       std::cout << review::FormatGroupCalibration(group, args->show);

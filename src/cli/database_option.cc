@@ -1,4 +1,5 @@
-// The `--db` option and opening the store for a command.
+// The options every store-backed command shares (`--db`, `--as`), opening the store, and
+// reporting a failed job.
 #include <filesystem>
 #include <iostream>
 
@@ -14,6 +15,27 @@ void AddDatabaseOption(CLI::App& app, std::string& url) {
                  "The database: a SQLite file, or postgresql://… for a shared PostgreSQL server")
       ->envname("YARDSTICK_DB")
       ->capture_default_str();
+}
+
+void AddActorOption(CLI::App& app, std::string& person_id) {
+  app.add_option("--as", person_id,
+                 "Who you are (a person id): what you may do depends on it, and the audit log "
+                 "records it")
+      ->envname("YARDSTICK_AS");
+}
+
+int ReportFailure(const Status& status) {
+  std::cerr << "yardstick: " << status.message() << "\n";
+  switch (status.code()) {
+    case Status::Code::kFailedPrecondition:
+    case Status::Code::kNotFound:
+    case Status::Code::kInvalidArgument:
+    case Status::Code::kPermissionDenied:
+    case Status::Code::kAlreadyExists:
+      return kExitProblems;
+    default:
+      return kExitFailure;
+  }
 }
 
 bool IsMissingSqliteFile(const std::string& url) {

@@ -92,12 +92,28 @@ model::Period LastHalfYear(const model::Date& today) {
   return *model::Period::Parse(half);
 }
 
+/// Makes the person at the top of the tree (the CTO) the people team and an executive, so that
+/// the demo can be run as them (`--as`). Returns their id.
+Result<std::string> GrantDemoRoles(store::Store& store) {
+  Result<std::vector<model::Person>> people = store.ListPeople({});
+  if (!people.ok()) return people.status();
+  const auto top = std::find_if(people->begin(), people->end(), [](const model::Person& person) {
+    return person.manager_id.empty();
+  });
+  if (top == people->end()) return Status::Internal("the demo organisation has nobody at the top");
+  for (model::Role role : {model::Role::kPeopleTeam, model::Role::kExecutive}) {
+    if (Status s = store.GrantRole({top->id, role, ""}, kActor); !s.ok()) return s;
+  }
+  return top->id;
+}
+
 /// One calibrated demo cycle per framework, for the last half-year: benchmark people assigned,
 /// everyone rated by their manager, teams stack-ranked, calibrated. Left calibrating, so that
 /// decisions can follow. Returns a line per cycle for the summary.
 Result<std::vector<std::string>> StoreDemoCycles(store::Store& store,
                                                  const std::vector<const FrameworkFile*>& files,
-                                                 const model::Date& today, std::uint64_t seed) {
+                                                 const model::Date& today, std::uint64_t seed,
+                                                 const std::string& actor) {
   std::vector<std::string> lines;
   const model::Period period = LastHalfYear(today);
   for (const FrameworkFile* file : files) {
@@ -110,7 +126,7 @@ Result<std::vector<std::string>> StoreDemoCycles(store::Store& store,
     cycle.framework_id = framework.id;
     cycle.framework_hash = (*stored)->hash;
     cycle.period = period;
-    if (Status s = store.CreateCycle(cycle, kActor); !s.ok()) return s;
+    if (Status s = review::OpenCycle(store, cycle, actor); !s.ok()) return s;
     Result<std::vector<engine::BenchmarkSuggestion>> suggested =
         review::SuggestBenchmarks(store, cycle.id);
     if (!suggested.ok()) return suggested.status();
@@ -118,9 +134,9 @@ Result<std::vector<std::string>> StoreDemoCycles(store::Store& store,
     for (const engine::BenchmarkSuggestion& s : *suggested) {
       benchmarks.push_back({s.person_id, s.rater_id});
     }
-    if (Status s = review::AssignBenchmarks(store, cycle.id, benchmarks, kActor); !s.ok()) return s;
+    if (Status s = review::AssignBenchmarks(store, cycle.id, benchmarks, actor); !s.ok()) return s;
     if (Result<review::CycleMove> moved =
-            review::AdvanceCycle(store, cycle.id, std::nullopt, false, kActor);
+            review::AdvanceCycle(store, cycle.id, std::nullopt, false, actor);
         !moved.ok()) {
       return moved.status();
     }
@@ -131,16 +147,16 @@ Result<std::vector<std::string>> StoreDemoCycles(store::Store& store,
     const lab::DemoCycleInputs inputs =
         lab::GenerateDemoCycle(people, scope->benchmarks(), framework.scale, seed);
     const model::CycleState rating = model::CycleState::kRating;
-    if (Status s = store.PutRatings(cycle.id, rating, inputs.ratings, kActor); !s.ok()) return s;
-    if (Status s = store.PutStackRanks(cycle.id, rating, inputs.ranks, kActor); !s.ok()) return s;
+    if (Status s = store.PutRatings(cycle.id, rating, inputs.ratings, actor); !s.ok()) return s;
+    if (Status s = store.PutStackRanks(cycle.id, rating, inputs.ranks, actor); !s.ok()) return s;
     // The top of each tree has nobody in their group to rate them.
     if (Result<review::CycleMove> moved =
-            review::AdvanceCycle(store, cycle.id, std::nullopt, true, kActor);
+            review::AdvanceCycle(store, cycle.id, std::nullopt, true, actor);
         !moved.ok()) {
       return moved.status();
     }
     Result<review::CalibratedCycle> calibrated =
-        review::CalibrateStoredCycle(store, cycle.id, kActor);
+        review::CalibrateStoredCycle(store, cycle.id, actor);
     if (!calibrated.ok()) return calibrated.status();
     lines.push_back(fmt::format("{} ({} ratings, {} of benchmark people; calibrating)", cycle.id,
                                 inputs.ratings.size(), benchmarks.size()));
@@ -153,8 +169,8 @@ double SecondsSince(std::chrono::steady_clock::time_point start) {
 }
 
 void PrintSummary(const InitArgs& args, const model::Date& today, const lab::DemoOrg& org,
-                  const std::vector<std::string>& cycles, double generate_seconds,
-                  double store_seconds) {
+                  const std::string& people_team, const std::vector<std::string>& cycles,
+                  double generate_seconds, double store_seconds) {
   const lab::DemoOrgSummary& s = org.summary();
   std::cout << fmt::format("demo organisation in {} (seed {}, as of {})\n", args.db, args.seed,
                            today.ToString());
@@ -168,6 +184,10 @@ void PrintSummary(const InitArgs& args, const model::Date& today, const lab::Dem
     groups.push_back(fmt::format("{} (framework {})", group.id, group.framework_id));
   }
   std::cout << fmt::format("  groups      {}\n", fmt::join(groups, ", "));
+  std::cout << fmt::format(
+      "  roles       {} is the people team and an executive (run as them "
+      "with --as {})\n",
+      people_team, people_team);
   for (size_t i = 0; i < cycles.size(); ++i) {
     std::cout << fmt::format("  {}{}\n", i == 0 ? "cycles      " : "            ", cycles[i]);
   }
@@ -208,17 +228,23 @@ int RunInit(const InitArgs& args) {
         stored.message(), args.db);
     return kExitFailure;
   }
+  Result<std::string> people_team = GrantDemoRoles(*store);
+  if (!people_team.ok()) {
+    std::cerr << fmt::format("yardstick: the demo roles: {}\n", people_team.status().message());
+    return kExitFailure;
+  }
   std::vector<std::string> cycles;
   if (args.cycles) {
     Result<std::vector<std::string>> made =
-        StoreDemoCycles(*store, {&*engineering, &*product}, *today, args.seed);
+        StoreDemoCycles(*store, {&*engineering, &*product}, *today, args.seed, *people_team);
     if (!made.ok()) {
       std::cerr << fmt::format("yardstick: the demo review cycles: {}\n", made.status().message());
       return kExitFailure;
     }
     cycles = std::move(*made);
   }
-  PrintSummary(args, *today, *org, cycles, generate_seconds, SecondsSince(store_start));
+  PrintSummary(args, *today, *org, *people_team, cycles, generate_seconds,
+               SecondsSince(store_start));
   return kExitOk;
 }
 

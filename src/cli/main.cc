@@ -22,6 +22,8 @@ constexpr Group kGroups[] = {
     {"cycle", "Review cycles: open, list, show, advance (open → rating → … → closed)"},
     {"level", "Levelling from evidence: a starting grade from the criteria demonstrated"},
     {"rubric", "Points rubrics: a grade from area scores and outcomes, with the working"},
+    {"role", "Roles: the people team, calibrators, executives"},
+    {"feedback", "Self-reviews, peer and upward feedback in a cycle: request, give, show"},
     {"db", "The whole database: dump to JSON, restore (SQLite or PostgreSQL)"},
     {"demo", "A realistic demo organisation to try Yardstick on"},
     {"calibrate", "Calibrate ratings across raters from CSV files; synthetic cycles"},
@@ -35,6 +37,7 @@ constexpr CommandSet kCommandSets[] = {
     yardstick::cli::DatabaseCommands,  yardstick::cli::DemoCommands,
     yardstick::cli::CycleCommands,     yardstick::cli::CalibrateCommands,
     yardstick::cli::LevelCommands,     yardstick::cli::RubricCommands,
+    yardstick::cli::RoleCommands,      yardstick::cli::EvidenceCommands,
 };
 
 }  // namespace

@@ -1,6 +1,5 @@
 // `yardstick rubric score`: a framework's points rubric scored, with the working shown
 // (engine/rubric_scoring.h).
-#include <charconv>
 #include <iostream>
 #include <memory>
 #include <string>
@@ -9,40 +8,10 @@
 
 #include "cli/command.h"
 #include "engine/rubric_scoring.h"
+#include "review/rubric_sheets.h"
 
 namespace yardstick::cli {
 namespace {
-
-std::optional<double> Number(std::string_view text) {
-  double value = 0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (error != std::errc() || end != text.data() + text.size() || text.empty()) return std::nullopt;
-  return value;
-}
-
-/// "AREA:SOURCE=POINTS".
-std::optional<engine::SourceScore> ParseScore(const std::string& spec) {
-  const size_t colon = spec.find(':');
-  const size_t equals = spec.find('=', colon == std::string::npos ? 0 : colon);
-  if (colon == std::string::npos || equals == std::string::npos) return std::nullopt;
-  const std::optional<double> points = Number(std::string_view(spec).substr(equals + 1));
-  if (!points) return std::nullopt;
-  return engine::SourceScore{spec.substr(0, colon), spec.substr(colon + 1, equals - colon - 1),
-                             *points};
-}
-
-/// "NAME=POINTS" or "NAME=POINTS@SHARE".
-std::optional<engine::OutcomeScore> ParseOutcome(const std::string& spec) {
-  const size_t equals = spec.rfind('=');
-  if (equals == std::string::npos || equals == 0) return std::nullopt;
-  const std::string_view rest = std::string_view(spec).substr(equals + 1);
-  const size_t at = rest.find('@');
-  const std::optional<double> points = Number(rest.substr(0, at));
-  const std::optional<double> share =
-      at == std::string_view::npos ? std::optional<double>(1) : Number(rest.substr(at + 1));
-  if (!points || !share) return std::nullopt;
-  return engine::OutcomeScore{spec.substr(0, equals), *points, *share};
-}
 
 struct ScoreArgs {
   std::string framework;
@@ -75,7 +44,7 @@ Action ScoreSetup(CLI::App& app) {
     }
     std::vector<engine::SourceScore> scores;
     for (const std::string& spec : args->scores) {
-      std::optional<engine::SourceScore> score = ParseScore(spec);
+      std::optional<engine::SourceScore> score = model::ParseSourceScore(spec);
       if (!score) {
         std::cerr << fmt::format("yardstick: --score '{}': expected AREA:SOURCE=POINTS\n", spec);
         return kExitFailure;
@@ -84,7 +53,7 @@ Action ScoreSetup(CLI::App& app) {
     }
     std::vector<engine::OutcomeScore> outcomes;
     for (const std::string& spec : args->outcomes) {
-      std::optional<engine::OutcomeScore> outcome = ParseOutcome(spec);
+      std::optional<engine::OutcomeScore> outcome = model::ParseOutcomeScore(spec);
       if (!outcome) {
         std::cerr << fmt::format("yardstick: --outcome '{}': expected NAME=POINTS@SHARE\n", spec);
         return kExitFailure;
@@ -97,24 +66,7 @@ Action ScoreSetup(CLI::App& app) {
       std::cerr << "yardstick: " << scoring.status().message() << "\n";
       return kExitProblems;
     }
-    for (const engine::AreaWorking& area : scoring->areas) {
-      std::string sources;
-      for (const engine::SourceScore& s : area.scores) {
-        sources += fmt::format("{}{} {:g}", sources.empty() ? "" : ", ", s.source, s.points);
-      }
-      std::cout << fmt::format("{:<14} {:>5.2f}  ({})\n", area.area->name, area.mean, sources);
-    }
-    if (framework.rubric->outcomes) {
-      std::string items;
-      for (const engine::OutcomeScore& o : scoring->outcomes) {
-        items += fmt::format("{}{} {:g} × {:g}", items.empty() ? "" : ", ", o.name, o.points,
-                             o.involvement);
-      }
-      std::cout << fmt::format("{:<14} {:>5.2f}  ({})\n", framework.rubric->outcomes->name,
-                               scoring->outcome_points, items.empty() ? "none" : items);
-    }
-    std::cout << fmt::format("{:<14} {:>5.2f}  → {} points → grade {}\n", "Total", scoring->total,
-                             scoring->rounded, scoring->grade);
+    std::cout << review::FormatRubricWorking(*framework.rubric, *scoring);
     return kExitOk;
   };
 }

@@ -16,17 +16,17 @@ Result<RubricScoring> ScoreRubric(const model::Rubric& rubric,
   RubricScoring scoring;
   std::vector<std::string> area_ids;
   for (const model::RubricArea& area : rubric.areas) {
-    scoring.areas.push_back({&area, {}, 0});
+    scoring.areas.push_back({area, {}, 0});
     area_ids.push_back(area.id);
   }
   for (const SourceScore& score : scores) {
     auto working = std::find_if(scoring.areas.begin(), scoring.areas.end(),
-                                [&](const AreaWorking& w) { return w.area->id == score.area; });
+                                [&](const AreaWorking& w) { return w.area.id == score.area; });
     if (working == scoring.areas.end()) {
       return Status::InvalidArgument(
           fmt::format("unknown rubric area '{}'{}", score.area, DidYouMean(score.area, area_ids)));
     }
-    const model::RubricArea& area = *working->area;
+    const model::RubricArea& area = working->area;
     if (!area.sources.empty() &&
         std::find(area.sources.begin(), area.sources.end(), score.source) == area.sources.end()) {
       return Status::InvalidArgument(fmt::format("'{}' does not score {}: its sources are {}",
@@ -48,10 +48,10 @@ Result<RubricScoring> ScoreRubric(const model::Rubric& rubric,
   for (AreaWorking& working : scoring.areas) {
     if (working.scores.empty()) {
       return Status::InvalidArgument(fmt::format(
-          "{} has no score{}", working.area->id,
-          working.area->sources.empty()
+          "{} has no score{}", working.area.id,
+          working.area.sources.empty()
               ? ""
-              : fmt::format(" (its sources: {})", fmt::join(working.area->sources, ", "))));
+              : fmt::format(" (its sources: {})", fmt::join(working.area.sources, ", "))));
     }
     double sum = 0;
     for (const SourceScore& score : working.scores) sum += score.points;

@@ -13,25 +13,15 @@
 
 #include "base/status.h"
 #include "model/framework.h"
+#include "model/rubric_sheet.h"
 
 namespace yardstick::engine {
 
-/// |source| gives area |area| |points|.
-struct SourceScore {
-  std::string area;
-  std::string source;
-  double points = 0;
-};
-
-/// One result of the period: its points and the person's share of the work (0 to 1).
-struct OutcomeScore {
-  std::string name;
-  double points = 0;
-  double involvement = 1;
-};
+using model::OutcomeScore;
+using model::SourceScore;
 
 struct AreaWorking {
-  const model::RubricArea* area = nullptr;
+  model::RubricArea area;  ///< a copy: a scoring outlives the framework it came from
   std::vector<SourceScore> scores;
   double mean = 0;
 };

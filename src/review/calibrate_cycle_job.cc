@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "review/cycle_inputs_job.h"
+#include "review/cycle_permissions.h"
 
 namespace yardstick::review {
 namespace {
@@ -63,10 +64,13 @@ Result<LoadedCycleReport> LoadCycleReport(store::Store& store, const std::string
 }
 
 Result<CalibratedCycle> CalibrateStoredCycle(store::Store& store, const std::string& cycle_id,
-                                             const std::string& actor) {
+                                             const std::string& actor_id) {
   Result<CycleScope> scope = LoadCycleScope(store, cycle_id);
   if (!scope.ok()) return scope.status();
   const model::Cycle& cycle = scope->cycle();
+  Result<Actor> actor = LoadActor(store, actor_id);
+  if (!actor.ok()) return actor.status();
+  if (Status s = RequireMayCalibrate(*actor, cycle_id, scope->groups()); !s.ok()) return s;
   if (cycle.state != model::CycleState::kCalibrating) {
     return Status::FailedPrecondition(fmt::format(
         "cycle '{}' is {}: it is calibrated while it is calibrating{}", cycle_id,
@@ -91,7 +95,7 @@ Result<CalibratedCycle> CalibrateStoredCycle(store::Store& store, const std::str
     }
   }
   Status stored =
-      store.PutCalibration(cycle_id, cycle.state, people, raters, Summary(*groups), actor);
+      store.PutCalibration(cycle_id, cycle.state, people, raters, Summary(*groups), actor_id);
   if (!stored.ok()) return stored;
   return CalibratedCycle{scope->framework().scale, std::move(*groups)};
 }

@@ -36,8 +36,9 @@ struct LoadedCycleReport {
 Result<LoadedCycleReport> LoadCycleReport(store::Store& store, const std::string& cycle_id);
 
 /// Calibrates cycle |cycle_id| and stores the results. FailedPrecondition when the cycle is not
-/// calibrating; NotFound for an unknown cycle.
+/// calibrating; NotFound for an unknown cycle; PermissionDenied unless |actor_id| is the people
+/// team or calibrates every group of the cycle.
 Result<CalibratedCycle> CalibrateStoredCycle(store::Store& store, const std::string& cycle_id,
-                                             const std::string& actor);
+                                             const std::string& actor_id);
 
 }  // namespace yardstick::review

@@ -6,6 +6,7 @@
 
 #include "io/named_csv.h"
 #include "ladder/framework_loader.h"
+#include "review/cycle_permissions.h"
 
 namespace yardstick::review {
 namespace {
@@ -25,7 +26,25 @@ Status RequireState(const model::Cycle& cycle, std::initializer_list<model::Cycl
                                                 when));
 }
 
+/// Ok when |actor_id| may enter every rater's input in |raters| (|what|: "ratings").
+Status RequireMayEnterFor(store::Store& store, const std::string& actor_id,
+                          const std::set<std::string>& raters, std::string_view what) {
+  Result<Actor> actor = LoadActor(store, actor_id);
+  if (!actor.ok()) return actor.status();
+  for (const std::string& rater : raters) {
+    if (Status s = RequireOwnOrPeopleTeam(*actor, rater, what); !s.ok()) return s;
+  }
+  return Status::Ok();
+}
+
 }  // namespace
+
+Status OpenCycle(store::Store& store, const model::Cycle& cycle, const std::string& actor_id) {
+  Result<Actor> actor = LoadActor(store, actor_id);
+  if (!actor.ok()) return actor.status();
+  if (Status s = RequirePeopleTeam(*actor, "open a cycle"); !s.ok()) return s;
+  return store.CreateCycle(cycle, actor_id);
+}
 
 Result<CycleScope> LoadCycleScope(store::Store& store, const std::string& cycle_id) {
   Result<std::optional<model::Cycle>> cycle = store.GetCycle(cycle_id);
@@ -68,7 +87,11 @@ Result<RatingsPlan> EnterRatings(store::Store& store, std::istream& csv,
   const model::Cycle& cycle = scope->cycle();
   if (Status s = RequireState(cycle, {model::CycleState::kRating}, "ratings"); !s.ok()) return s;
   RatingsPlan plan = PlanRatings(*scope, io::NamedCsv::Read(csv, RatingColumns()));
-  if (!plan.ok() || request.dry_run) return plan;
+  if (!plan.ok()) return plan;
+  std::set<std::string> raters;
+  for (const model::Rating& rating : plan.ratings) raters.insert(rating.rater_id);
+  if (Status s = RequireMayEnterFor(store, request.actor, raters, "ratings"); !s.ok()) return s;
+  if (request.dry_run) return plan;
   if (Status s = store.PutRatings(cycle.id, cycle.state, plan.ratings, request.actor); !s.ok()) {
     return s;
   }
@@ -84,7 +107,13 @@ Result<StackRanksPlan> EnterStackRanks(store::Store& store, std::istream& csv,
     return s;
   }
   StackRanksPlan plan = PlanStackRanks(*scope, io::NamedCsv::Read(csv, StackRankColumns()));
-  if (!plan.ok() || request.dry_run) return plan;
+  if (!plan.ok()) return plan;
+  std::set<std::string> raters;
+  for (const model::StackRank& rank : plan.ranks) raters.insert(rank.rater_id);
+  if (Status s = RequireMayEnterFor(store, request.actor, raters, "stack ranks"); !s.ok()) {
+    return s;
+  }
+  if (request.dry_run) return plan;
   if (Status s = store.PutStackRanks(cycle.id, cycle.state, plan.ranks, request.actor); !s.ok()) {
     return s;
   }
@@ -120,10 +149,13 @@ std::string WhyNotBenchmark(const CycleScope& scope, const model::BenchmarkAssig
 
 Status AssignBenchmarks(store::Store& store, const std::string& cycle_id,
                         const std::vector<model::BenchmarkAssignment>& assignments,
-                        const std::string& actor) {
+                        const std::string& actor_id) {
   Result<CycleScope> scope = LoadCycleScope(store, cycle_id);
   if (!scope.ok()) return scope.status();
   const model::Cycle& cycle = scope->cycle();
+  Result<Actor> actor = LoadActor(store, actor_id);
+  if (!actor.ok()) return actor.status();
+  if (Status s = RequirePeopleTeam(*actor, "assign benchmark people"); !s.ok()) return s;
   if (Status s = RequireState(cycle, {model::CycleState::kOpen, model::CycleState::kRating},
                               "benchmark assignments");
       !s.ok()) {
@@ -134,14 +166,19 @@ Status AssignBenchmarks(store::Store& store, const std::string& cycle_id,
       return Status::FailedPrecondition(why);
     }
   }
-  return store.AssignBenchmarks(cycle_id, cycle.state, assignments, actor);
+  return store.AssignBenchmarks(cycle_id, cycle.state, assignments, actor_id);
 }
 
 Result<CycleMove> AdvanceCycle(store::Store& store, const std::string& cycle_id,
                                std::optional<model::CycleState> target, bool allow_unrated,
-                               const std::string& actor) {
+                               const std::string& actor_id) {
   Result<CycleScope> scope = LoadCycleScope(store, cycle_id);
   if (!scope.ok()) return scope.status();
+  Result<Actor> actor = LoadActor(store, actor_id);
+  if (!actor.ok()) return actor.status();
+  if (Status s = RequirePeopleTeam(*actor, fmt::format("move cycle '{}'", cycle_id)); !s.ok()) {
+    return s;
+  }
   const model::Cycle& cycle = scope->cycle();
   const model::CycleState to =
       target.value_or(model::NextState(cycle.state).value_or(model::CycleState::kClosed));
@@ -163,7 +200,7 @@ Result<CycleMove> AdvanceCycle(store::Store& store, const std::string& cycle_id,
   if (Status ready = model::CheckReady(cycle, to, progress, allow_unrated); !ready.ok()) {
     return ready;
   }
-  if (Status moved = store.SetCycleState(cycle_id, cycle.state, to, actor); !moved.ok()) {
+  if (Status moved = store.SetCycleState(cycle_id, cycle.state, to, actor_id); !moved.ok()) {
     return moved;
   }
   return CycleMove{cycle.state, to};

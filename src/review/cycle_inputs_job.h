@@ -24,10 +24,13 @@ namespace yardstick::review {
 /// stored and the cycle's benchmark assignments. NotFound for an unknown cycle.
 Result<CycleScope> LoadCycleScope(store::Store& store, const std::string& cycle_id);
 
+/// Opens |cycle| (review/cycle_permissions.h: the people team opens cycles).
+Status OpenCycle(store::Store& store, const model::Cycle& cycle, const std::string& actor_id);
+
 struct InputRequest {
   std::string cycle_id;
   bool dry_run = false;
-  std::string actor = "cli";
+  std::string actor;  ///< the person entering it: each rater, or the people team for anyone
 };
 
 /// Reads ratings from |csv| and records them. A non-ok Result means the cycle cannot take
@@ -45,7 +48,7 @@ Result<StackRanksPlan> EnterStackRanks(store::Store& store, std::istream& csv,
 /// anyway). All or nothing; FailedPrecondition says why not.
 Status AssignBenchmarks(store::Store& store, const std::string& cycle_id,
                         const std::vector<model::BenchmarkAssignment>& assignments,
-                        const std::string& actor);
+                        const std::string& actor_id);
 
 /// A move of a cycle's state, as made.
 struct CycleMove {
@@ -58,7 +61,7 @@ struct CycleMove {
 /// the cycle has been calibrated. FailedPrecondition says what is missing.
 Result<CycleMove> AdvanceCycle(store::Store& store, const std::string& cycle_id,
                                std::optional<model::CycleState> target, bool allow_unrated,
-                               const std::string& actor);
+                               const std::string& actor_id);
 
 /// Benchmark ratings that would connect every rater of the cycle (review/cycle_calibration.h).
 Result<std::vector<engine::BenchmarkSuggestion>> SuggestBenchmarks(store::Store& store,

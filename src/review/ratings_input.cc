@@ -7,55 +7,9 @@
 #include <fmt/format.h>
 
 #include "base/text.h"
+#include "review/input_checks.h"
 
 namespace yardstick::review {
-namespace {
-
-/// The person named in |field|, or nullptr after reporting why not (|role|: "person" or "rater").
-const model::Person* Named(const CycleScope& scope, const std::string& field, std::string_view role,
-                           SourceLoc loc, Diagnostics& diagnostics) {
-  if (field.empty()) {
-    diagnostics.Error(loc, "empty-field", fmt::format("{}_id is empty", role));
-    return nullptr;
-  }
-  const model::Person* person = scope.Find(field);
-  if (person == nullptr) {
-    diagnostics.Error(loc, fmt::format("unknown-{}", role),
-                      fmt::format("unknown {} '{}': not in the organisation", role, field));
-    return nullptr;
-  }
-  if (person->status != model::PersonStatus::kActive) {
-    diagnostics.Error(loc, "left",
-                      fmt::format("{} '{}' has left{}", role, field,
-                                  person->left_date ? " on " + person->left_date->ToString() : ""));
-    return nullptr;
-  }
-  return person;
-}
-
-std::string ScaleRange(const model::Scale& scale) {
-  return scale.size() == 0 ? "" : scale.IdAt(0) + "-" + scale.IdAt(scale.size() - 1);
-}
-
-std::vector<std::string> GradeIds(const model::Scale& scale) {
-  std::vector<std::string> ids;
-  for (const model::Scale::Grade& grade : scale.grades) ids.push_back(grade.id);
-  return ids;
-}
-
-std::vector<std::string> SplitCriteria(const std::string& text) {
-  std::vector<std::string> ids;
-  size_t start = 0;
-  while (start <= text.size()) {
-    const size_t end = std::min(text.find(';', start), text.size());
-    const std::string_view id = Trim(std::string_view(text).substr(start, end - start));
-    if (!id.empty()) ids.emplace_back(id);
-    start = end + 1;
-  }
-  return ids;
-}
-
-}  // namespace
 
 const io::NamedColumns& RatingColumns() {
   static const io::NamedColumns columns{{"person_id", "rater_id", "grade"},
@@ -93,18 +47,11 @@ RatingsPlan PlanRatings(const CycleScope& scope, const io::NamedCsv& csv) {
     const int errors_before = diagnostics.ErrorCount();
     const std::string& person_id = csv.Field(row, "person_id");
     const std::string& rater_id = csv.Field(row, "rater_id");
-    const model::Person* person =
-        Named(scope, person_id, "person", csv.Where(row, "person_id"), diagnostics);
-    if (person != nullptr && !scope.InCycle(*person)) {
-      diagnostics.Error(
-          csv.Where(row, "person_id"), "not-in-cycle",
-          fmt::format("{} is in group '{}', which cycle '{}' does not cover (it "
-                      "rates groups on framework '{}')",
-                      person->id, person->group, scope.cycle().id, scope.cycle().framework_id));
-      person = nullptr;
-    }
+    const model::Person* person = InCycleOrReport(
+        scope, NamedPerson(scope, person_id, "person", csv.Where(row, "person_id"), diagnostics),
+        csv.Where(row, "person_id"), diagnostics);
     const model::Person* rater =
-        Named(scope, rater_id, "rater", csv.Where(row, "rater_id"), diagnostics);
+        NamedPerson(scope, rater_id, "rater", csv.Where(row, "rater_id"), diagnostics);
     if (person != nullptr && rater != nullptr) {
       if (const std::string why = WhyNotRater(scope, *person, *rater); !why.empty()) {
         diagnostics.Error(csv.Where(row, "rater_id"), "not-a-rater", why);
@@ -118,13 +65,10 @@ RatingsPlan PlanRatings(const CycleScope& scope, const io::NamedCsv& csv) {
     const std::string grade(Trim(csv.Field(row, "grade")));
     if (grade.empty()) {
       diagnostics.Error(csv.Where(row, "grade"), "empty-field", "grade is empty");
-    } else if (framework.scale.IndexOf(grade) < 0) {
-      diagnostics.Error(csv.Where(row, "grade"), "unknown-grade",
-                        fmt::format("grade '{}' is not on the scale of framework '{}' ({}){}",
-                                    grade, framework.id, ScaleRange(framework.scale),
-                                    DidYouMean(grade, GradeIds(framework.scale))));
+    } else {
+      CheckGrade(scope, grade, csv.Where(row, "grade"), diagnostics);
     }
-    std::vector<std::string> criteria = SplitCriteria(csv.Field(row, "criteria"));
+    std::vector<std::string> criteria = SplitAndTrim(csv.Field(row, "criteria"), ';');
     for (const std::string& id : criteria) {
       if (std::binary_search(scope.criterion_ids().begin(), scope.criterion_ids().end(), id)) {
         continue;

@@ -192,6 +192,57 @@ CREATE TABLE benchmark_assignments (
 {{frozen_when_closed:decisions}}
 )sql";
 
+// Version 3: roles beyond the manager tree (people team, calibrators, executives), and the
+// evidence a cycle collects besides ratings: self-reviews, peer and upward feedback (requested,
+// then given) and rubric sheets (the scores a rater collected; the grade they give is a rating).
+constexpr const char* kSchemaV3 = R"sql(
+CREATE TABLE roles (
+  person_id TEXT NOT NULL REFERENCES people (id),
+  role TEXT NOT NULL CHECK (role IN ('people-team', 'calibrator', 'executive')),
+  group_id TEXT NOT NULL DEFAULT '',
+  granted_by TEXT NOT NULL CHECK (granted_by <> ''),
+  granted_at TEXT NOT NULL,
+  PRIMARY KEY (person_id, role, group_id),
+  CHECK (role = 'calibrator' OR group_id = '')
+);
+
+CREATE TABLE feedback (
+  cycle_id TEXT NOT NULL REFERENCES cycles (id),
+  person_id TEXT NOT NULL REFERENCES people (id),
+  giver_id TEXT NOT NULL REFERENCES people (id),
+  kind TEXT NOT NULL CHECK (kind IN ('self', 'peer', 'upward')),
+  source TEXT NOT NULL DEFAULT '',
+  requested_by TEXT NOT NULL CHECK (requested_by <> ''),
+  requested_at TEXT NOT NULL,
+  given_at TEXT,
+  text TEXT,
+  grade TEXT,
+  scores TEXT NOT NULL DEFAULT '',
+  version INTEGER NOT NULL DEFAULT 1,
+  PRIMARY KEY (cycle_id, person_id, giver_id),
+  CHECK ((kind = 'self') = (person_id = giver_id)),
+  CHECK ((given_at IS NULL) = (text IS NULL)),
+  CHECK (given_at IS NOT NULL OR (grade IS NULL AND scores = ''))
+);
+CREATE INDEX feedback_by_giver ON feedback (cycle_id, giver_id);
+
+CREATE TABLE rubric_sheets (
+  cycle_id TEXT NOT NULL REFERENCES cycles (id),
+  person_id TEXT NOT NULL REFERENCES people (id),
+  rater_id TEXT NOT NULL REFERENCES people (id),
+  evidence TEXT NOT NULL DEFAULT '',
+  scores TEXT NOT NULL,
+  outcomes TEXT NOT NULL DEFAULT '',
+  scored_at TEXT NOT NULL,
+  version INTEGER NOT NULL DEFAULT 1,
+  PRIMARY KEY (cycle_id, person_id, rater_id),
+  CHECK (person_id <> rater_id)
+);
+
+{{frozen_when_closed:feedback}}
+{{frozen_when_closed:rubric_sheets}}
+)sql";
+
 /// Triggers that refuse any change to |table|'s rows of a closed cycle (for the cycles table
 /// itself: to a closed cycle's row; deleting a cycle is refused in any state).
 std::string FrozenWhenClosedTriggers(const std::string& table, Dialect dialect) {
@@ -268,6 +319,7 @@ const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> migrations = {
       {1, "organisation, cycles and audit log", kSchemaV1},
       {2, "ratings, benchmark assignments; closed cycles are immutable", kSchemaV2},
+      {3, "roles; feedback and rubric sheets collected in cycles", kSchemaV3},
   };
   return migrations;
 }

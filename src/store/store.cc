@@ -683,44 +683,49 @@ Status Store::PutRatings(const std::string& cycle_id, model::CycleState expected
                          const std::vector<model::Rating>& ratings, const std::string& actor) {
   return InTransaction(*database_, [&]() -> Status {
     if (Status s = CheckCycleState(cycle_id, expected); !s.ok()) return s;
-    const std::string now = clock_.NowUtc();
-    RowWriter audit(*database_, "audit_log", kAuditColumns);
-    for (const model::Rating& rating : ratings) {
-      Result<Rows> before = database_->Query(
-          "SELECT grade, evidence, criteria, benchmark FROM ratings WHERE cycle_id = ? AND "
-          "person_id = ? AND rater_id = ?",
-          {cycle_id, rating.person_id, rating.rater_id});
-      if (!before.ok()) return before.status();
-      std::optional<model::Rating> previous;
-      if (!before->empty()) {
-        const Row& row = before->front();
-        previous = model::Rating{rating.person_id, rating.rater_id,         row.Text(0),
-                                 row.Text(1),      SplitLines(row.Text(2)), row.Int(3) != 0};
-        if (*previous == rating) continue;
-      }
-      const Params values = {rating.grade, rating.evidence, JoinLines(rating.criteria),
-                             std::int64_t{rating.benchmark ? 1 : 0}, now};
-      Status written =
-          previous ? database_->Run(
-                         "UPDATE ratings SET grade = ?, evidence = ?, criteria = ?, benchmark = ?, "
-                         "rated_at = ?, version = version + 1 WHERE cycle_id = ? AND person_id = "
-                         "? AND rater_id = ?",
-                         {values[0], values[1], values[2], values[3], values[4], cycle_id,
-                          rating.person_id, rating.rater_id})
-                   : database_->Run(
-                         "INSERT INTO ratings (cycle_id, person_id, rater_id, grade, evidence, "
-                         "criteria, benchmark, rated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                         {cycle_id, rating.person_id, rating.rater_id, values[0], values[1],
-                          values[2], values[3], values[4]});
-      if (!written.ok()) return written;
-      Status audited =
-          audit.Add({now, actor, previous ? "rating.update" : "rating.create", "rating",
-                     fmt::format("{}/{}/{}", cycle_id, rating.person_id, rating.rater_id),
-                     previous ? Value(RatingJson(*previous)) : Value(nullptr), RatingJson(rating)});
-      if (!audited.ok()) return audited;
-    }
-    return audit.Flush();
+    return WriteRatings(cycle_id, ratings, actor);
   });
+}
+
+Status Store::WriteRatings(const std::string& cycle_id, const std::vector<model::Rating>& ratings,
+                           const std::string& actor) {
+  const std::string now = clock_.NowUtc();
+  RowWriter audit(*database_, "audit_log", kAuditColumns);
+  for (const model::Rating& rating : ratings) {
+    Result<Rows> before = database_->Query(
+        "SELECT grade, evidence, criteria, benchmark FROM ratings WHERE cycle_id = ? AND "
+        "person_id = ? AND rater_id = ?",
+        {cycle_id, rating.person_id, rating.rater_id});
+    if (!before.ok()) return before.status();
+    std::optional<model::Rating> previous;
+    if (!before->empty()) {
+      const Row& row = before->front();
+      previous = model::Rating{rating.person_id, rating.rater_id,         row.Text(0),
+                               row.Text(1),      SplitLines(row.Text(2)), row.Int(3) != 0};
+      if (*previous == rating) continue;
+    }
+    const Params values = {rating.grade, rating.evidence, JoinLines(rating.criteria),
+                           std::int64_t{rating.benchmark ? 1 : 0}, now};
+    Status written =
+        previous ? database_->Run(
+                       "UPDATE ratings SET grade = ?, evidence = ?, criteria = ?, benchmark = ?, "
+                       "rated_at = ?, version = version + 1 WHERE cycle_id = ? AND person_id = "
+                       "? AND rater_id = ?",
+                       {values[0], values[1], values[2], values[3], values[4], cycle_id,
+                        rating.person_id, rating.rater_id})
+                 : database_->Run(
+                       "INSERT INTO ratings (cycle_id, person_id, rater_id, grade, evidence, "
+                       "criteria, benchmark, rated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                       {cycle_id, rating.person_id, rating.rater_id, values[0], values[1],
+                        values[2], values[3], values[4]});
+    if (!written.ok()) return written;
+    Status audited =
+        audit.Add({now, actor, previous ? "rating.update" : "rating.create", "rating",
+                   fmt::format("{}/{}/{}", cycle_id, rating.person_id, rating.rater_id),
+                   previous ? Value(RatingJson(*previous)) : Value(nullptr), RatingJson(rating)});
+    if (!audited.ok()) return audited;
+  }
+  return audit.Flush();
 }
 
 Result<std::vector<model::Rating>> Store::Ratings(const std::string& cycle_id) {

@@ -17,9 +17,12 @@
 #include "base/clock.h"
 #include "base/status.h"
 #include "model/cycle.h"
+#include "model/feedback.h"
 #include "model/people_changes.h"
 #include "model/person.h"
 #include "model/rating.h"
+#include "model/role.h"
+#include "model/rubric_sheet.h"
 #include "store/database.h"
 
 namespace yardstick::store {
@@ -155,6 +158,32 @@ class Store {
   /// A cycle's rater leniencies, by rater id.
   Result<std::vector<LeniencyResult>> Leniencies(const std::string& cycle_id);
 
+  // Evidence a cycle collects besides ratings (store_evidence.cc) -----------------------------
+  /// Records feedback requests in one transaction (a request already made is left as it is).
+  Status RequestFeedback(const std::string& cycle_id, model::CycleState expected,
+                         const std::vector<model::Feedback>& requests, const std::string& actor);
+  /// Records given feedback in one transaction: its text, grade and scores. Each must have been
+  /// requested (FailedPrecondition otherwise); giving it again replaces what was said.
+  Status GiveFeedback(const std::string& cycle_id, model::CycleState expected,
+                      const std::vector<model::Feedback>& given, const std::string& actor);
+  /// A cycle's feedback, requested and given, by person then giver.
+  Result<std::vector<model::Feedback>> Feedback(const std::string& cycle_id);
+  /// Records rubric sheets and the ratings they give, in one transaction; a sheet of the same
+  /// person by the same rater replaces the earlier one.
+  Status PutRubricSheets(const std::string& cycle_id, model::CycleState expected,
+                         const std::vector<model::RubricSheet>& sheets,
+                         const std::vector<model::Rating>& ratings, const std::string& actor);
+  /// A cycle's rubric sheets, by person then rater.
+  Result<std::vector<model::RubricSheet>> RubricSheets(const std::string& cycle_id);
+
+  // Roles (store_roles.cc) ----------------------------------------------------------------------
+  /// Grants |grant| and audits it; granting one already held changes nothing.
+  Status GrantRole(const model::RoleGrant& grant, const std::string& actor);
+  /// Revokes |grant| and audits it; NotFound if it is not held.
+  Status RevokeRole(const model::RoleGrant& grant, const std::string& actor);
+  /// Every grant, by person, role and group.
+  Result<std::vector<model::RoleGrant>> Roles();
+
   // History -----------------------------------------------------------------------------------
   /// A person's level history, oldest first.
   Result<std::vector<model::LevelChange>> LevelHistory(const std::string& person_id);
@@ -168,6 +197,12 @@ class Store {
   /// One assignment of AssignBenchmarks; inside its transaction.
   Status AssignBenchmark(const std::string& cycle_id, const model::BenchmarkAssignment& assignment,
                          const std::string& actor);
+  /// Writes |ratings| and audits the new and changed ones; inside a transaction.
+  Status WriteRatings(const std::string& cycle_id, const std::vector<model::Rating>& ratings,
+                      const std::string& actor);
+  /// Appends one entry to the audit log, at the clock's now; inside a transaction.
+  Status Audit(const std::string& actor, const std::string& action, const std::string& entity,
+               const std::string& entity_id, const Value& before, const Value& after);
   /// Ok if cycle |cycle_id| exists and is in |expected|; call inside a transaction.
   Status CheckCycleState(const std::string& cycle_id, model::CycleState expected);
 

@@ -5,6 +5,7 @@
 # Usage: cycle_commands_test.sh YARDSTICK_BINARY SOURCE_DIR
 source "$(dirname "$0")/expect.sh" "$@"
 export YARDSTICK_DB="$work/org.db"
+export YARDSTICK_AS=E000001  # the demo's people team
 "$yardstick" demo init --people 30 --today 2026-11-21 --no-cycles \
   --frameworks "$source_dir/frameworks" >/dev/null
 cycle=engineering-2026-h2

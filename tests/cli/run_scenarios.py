@@ -14,12 +14,15 @@ the source tree (for its frameworks/). In a file:
   ! text                     a line of standard error
   [N]                        its exit code (0 when not given)
   >>> FILE                   the lines up to "<<<" are written to FILE, for the next commands
+  $ export NAME=VALUE        sets an environment variable for the commands after it (e.g.
+                             YARDSTICK_AS, who runs them); prints nothing
 
 Output lines match exactly, except that "*" matches any run of characters. Every line a command
 prints must be expected, in order. Ends with a line "N passed, N failed" (one per command).
 """
 import fnmatch
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -74,6 +77,11 @@ def main():
                         f.write(text)
                     continue
                 command = step["command"]
+                exported = re.fullmatch(r"export ([A-Za-z_][A-Za-z0-9_]*)=(.*)", command)
+                if exported:
+                    env[exported.group(1)] = exported.group(2)
+                    passed += 1
+                    continue
                 if command.startswith("yardstick "):
                     command = f"'{binary}' {command[len('yardstick '):]}"
                 run = subprocess.run(["bash", "-c", command], cwd=work, env=env,

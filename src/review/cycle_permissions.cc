@@ -1,0 +1,83 @@
+#include "review/cycle_permissions.h"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+namespace yardstick::review {
+
+bool Actor::Holds(model::Role role) const {
+  return std::any_of(grants.begin(), grants.end(),
+                     [&](const model::RoleGrant& grant) { return grant.role == role; });
+}
+
+bool Actor::Calibrates(std::string_view group) const {
+  return Holds(model::Role::kPeopleTeam) ||
+         std::any_of(grants.begin(), grants.end(), [&](const model::RoleGrant& grant) {
+           return grant.role == model::Role::kCalibrator &&
+                  (grant.group.empty() || grant.group == group);
+         });
+}
+
+Result<Actor> LoadActor(store::Store& store, const std::string& person_id) {
+  if (person_id.empty()) {
+    return Status::InvalidArgument(
+        "say who you are: --as PERSON_ID (or set YARDSTICK_AS); what you may do depends on it");
+  }
+  Result<std::optional<model::Person>> person = store.GetPerson(person_id);
+  if (!person.ok()) return person.status();
+  if (!*person) {
+    return Status::NotFound(fmt::format("--as {}: there is no such person", person_id));
+  }
+  if ((*person)->status != model::PersonStatus::kActive) {
+    return Status::FailedPrecondition(fmt::format("--as {}: {} has left", person_id, person_id));
+  }
+  Result<std::vector<model::RoleGrant>> grants = store.Roles();
+  if (!grants.ok()) return grants.status();
+  Actor actor{person_id, {}};
+  for (model::RoleGrant& grant : *grants) {
+    if (grant.person_id == person_id) actor.grants.push_back(std::move(grant));
+  }
+  return actor;
+}
+
+Status RequirePeopleTeam(const Actor& actor, std::string_view what) {
+  if (actor.Holds(model::Role::kPeopleTeam)) return Status::Ok();
+  return Status::PermissionDenied(
+      fmt::format("{} may not {}: only the people team may", actor.person_id, what));
+}
+
+Status RequireMayCalibrate(const Actor& actor, const std::string& cycle_id,
+                           const std::set<std::string>& groups) {
+  for (const std::string& group : groups) {
+    if (!actor.Calibrates(group)) {
+      return Status::PermissionDenied(fmt::format(
+          "{} may not calibrate cycle '{}': it covers group '{}', which they do not calibrate "
+          "(the people team and the group's calibrators may)",
+          actor.person_id, cycle_id, group));
+    }
+  }
+  return Status::Ok();
+}
+
+Status RequireOwnOrPeopleTeam(const Actor& actor, const std::string& owner, std::string_view what) {
+  if (actor.person_id == owner || actor.Holds(model::Role::kPeopleTeam)) return Status::Ok();
+  return Status::PermissionDenied(
+      fmt::format("{} may not enter {}'s {}: only {} and the people team may", actor.person_id,
+                  owner, what, owner));
+}
+
+Status RequireMayGrantRoles(const Actor* actor, const std::vector<model::RoleGrant>& grants) {
+  const bool anyone_people_team = std::any_of(
+      grants.begin(), grants.end(),
+      [](const model::RoleGrant& grant) { return grant.role == model::Role::kPeopleTeam; });
+  if (!anyone_people_team) return Status::Ok();
+  if (actor == nullptr) {
+    return Status::InvalidArgument(
+        "say who you are: --as PERSON_ID (or set YARDSTICK_AS); only the people team grants "
+        "roles");
+  }
+  return RequirePeopleTeam(*actor, "grant or revoke roles");
+}
+
+}  // namespace yardstick::review
