@@ -185,7 +185,7 @@ Action EnterSetup(CLI::App& app) {
                               scored.sheet.rater_id, scored.scoring.rounded, scored.scoring.grade);
       }
       stored +=
-          fmt::format("{} {} and the ratings they give for cycle {}\n",
+          fmt::format("{} {} for cycle {}, each grade as its rater's rating\n",
                       args->dry_run ? "would record" : "recorded",
                       Plural(plan->sheets.size(), "rubric sheet", "rubric sheets"), args->cycle);
     }

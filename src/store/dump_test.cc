@@ -186,8 +186,26 @@ void Populate(Store& store, FakeClock& clock) {
   Exec(database, decision,
        {"D3", "2025-H2", "0", "exception", "A", "B", nullptr, "", "Board \"said\" so\n(twice)",
         "ceo", "proposed"});
+  Exec(database,
+       "INSERT INTO feedback (cycle_id, person_id, giver_id, kind, source, requested_by, "
+       "requested_at, given_at, text, grade, scores) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+       {"2025-H2", "a2", "_3", "upward", "team", "people-team", "2026-01-02T09:00:00Z",
+        "2026-01-04T09:00:00Z", "Clear \"goals\",\nalways", "C", R"([{"area":"t","points":4.5}])"});
+  Exec(database,
+       "INSERT INTO feedback (cycle_id, person_id, giver_id, kind, requested_by, requested_at) "
+       "VALUES (?, ?, ?, ?, ?, ?)",
+       {"2025-H2", "_3", "_3", "self", "people-team", "2026-01-02T09:00:00Z"});
+  Exec(database,
+       "INSERT INTO rubric_sheets (cycle_id, person_id, rater_id, evidence, scores, outcomes, "
+       "scored_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+       {"2025-H2", "_3", "a2", "ü", R"([{"area":"t","source":"team","points":5}])", "[]",
+        "2026-01-05T09:00:00Z"});
   // Closed last: the schema refuses rows for a closed cycle, and a restore must cope with that.
   Exec(database, "UPDATE cycles SET state = 'closed' WHERE id = ?", {"2025-H2"});
+  Exec(database,
+       "INSERT INTO roles (person_id, role, group_id, granted_by, granted_at) VALUES (?, ?, ?, ?, "
+       "?)",
+       {"B1", "calibrator", "eng", "admin", "2026-01-02T07:00:00Z"});
   // A cycle still being rated, for tests that add to the organisation.
   Exec(database,
        "INSERT INTO cycles (id, name, framework_hash, period_start, period_end, state, created_at) "

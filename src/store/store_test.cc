@@ -406,5 +406,112 @@ TEST_P(StoreTest, BenchmarkAssignmentsAreKeptOnce) {
             Status::Code::kNotFound);
 }
 
+TEST_P(StoreTest, RolesAreGrantedOnceRevokedAndAudited) {
+  SeedOrganisation();
+  const model::RoleGrant people_team{"boss", model::Role::kPeopleTeam, ""};
+  const model::RoleGrant calibrator{"lead", model::Role::kCalibrator, "engineering"};
+  ASSERT_TRUE(store_->GrantRole(people_team, "cli").ok());
+  ASSERT_TRUE(store_->GrantRole(people_team, "boss").ok());  // held already: nothing changes
+  ASSERT_TRUE(store_->GrantRole(calibrator, "boss").ok());
+  EXPECT_EQ(*store_->Roles(), (std::vector<model::RoleGrant>{people_team, calibrator}));
+  ASSERT_TRUE(store_->RevokeRole(calibrator, "boss").ok());
+  EXPECT_EQ(store_->RevokeRole(calibrator, "boss").code(), Status::Code::kNotFound);
+  EXPECT_EQ(*store_->Roles(), (std::vector<model::RoleGrant>{people_team}));
+  AuditQuery role_audit;
+  role_audit.entity = "role";
+  std::vector<std::string> actions;
+  for (const model::AuditEntry& entry : *store_->AuditLog(role_audit)) {
+    actions.push_back(entry.action + " " + entry.entity_id + " by " + entry.actor);
+  }
+  EXPECT_EQ(actions, (std::vector<std::string>{"role.grant boss/people-team by cli",
+                                               "role.grant lead/calibrator/engineering by boss",
+                                               "role.revoke lead/calibrator/engineering by boss"}));
+  // The schema refuses a group for any role but a calibrator's, and unknown people.
+  EXPECT_EQ(store_->GrantRole({"boss", model::Role::kExecutive, "engineering"}, "x").code(),
+            Status::Code::kFailedPrecondition);
+  EXPECT_EQ(store_->GrantRole({"nobody", model::Role::kExecutive, ""}, "x").code(),
+            Status::Code::kFailedPrecondition);
+}
+
+TEST_P(StoreTest, FeedbackIsGivenOnlyWhenRequestedAndReplacesWhatWasSaid) {
+  SeedOrganisation();
+  using model::CycleState;
+  using model::FeedbackKind;
+  ASSERT_TRUE(store_->CreateCycle(MakeCycle(*store_, "c"), "pt").ok());
+  const model::Feedback peer{"lead", "dev", FeedbackKind::kUpward, "team", "", false, "", "", {}};
+  const model::Feedback self{"dev", "dev", FeedbackKind::kSelf, "", "", false, "", "", {}};
+  ASSERT_TRUE(store_->RequestFeedback("c", CycleState::kOpen, {peer, self}, "pt").ok());
+  ASSERT_TRUE(store_->RequestFeedback("c", CycleState::kOpen, {peer}, "pt").ok());  // once
+  std::vector<model::Feedback> stored = *store_->Feedback("c");
+  ASSERT_EQ(stored.size(), 2u);
+  EXPECT_EQ(stored[0].person_id, "dev");  // by person, then giver
+  EXPECT_FALSE(stored[1].given);
+  EXPECT_EQ(stored[1].requested_by, "pt");
+
+  model::Feedback given = peer;
+  given.given = true;
+  given.text = "Keeps us focused";
+  given.grade = "J";
+  given.scores = {{"teamwork", 6}};
+  ASSERT_TRUE(store_->GiveFeedback("c", CycleState::kOpen, {given}, "dev").ok());
+  given.text = "Keeps us focused, always";
+  ASSERT_TRUE(store_->GiveFeedback("c", CycleState::kOpen, {given}, "dev").ok());
+  stored = *store_->Feedback("c");
+  given.requested_by = "pt";
+  EXPECT_EQ(stored[1], given);
+  model::Feedback unasked = given;
+  unasked.person_id = "boss";
+  const Status refused = store_->GiveFeedback("c", CycleState::kOpen, {given, unasked}, "dev");
+  EXPECT_EQ(refused.message(), "no feedback was requested from dev about boss in cycle 'c'");
+  EXPECT_EQ(*store_->Feedback("c"), stored);  // all or nothing
+  EXPECT_EQ(store_->GiveFeedback("c", CycleState::kRating, {given}, "dev").message(),
+            "cycle 'c' is open, not rating");
+  AuditQuery feedback_audit;
+  feedback_audit.entity = "feedback";
+  std::vector<std::string> actions;
+  for (const model::AuditEntry& entry : *store_->AuditLog(feedback_audit)) {
+    actions.push_back(entry.action + " " + entry.entity_id);
+  }
+  EXPECT_EQ(actions,
+            (std::vector<std::string>{"feedback.request c/lead/dev", "feedback.request c/dev/dev",
+                                      "feedback.give c/lead/dev", "feedback.update c/lead/dev"}));
+  // The schema itself: a self-review is the person's own; a peer's is somebody else's.
+  EXPECT_EQ(
+      store_
+          ->RequestFeedback("c", CycleState::kOpen,
+                            {{"boss", "dev", FeedbackKind::kSelf, "", "", false, "", "", {}}}, "pt")
+          .code(),
+      Status::Code::kFailedPrecondition);
+}
+
+TEST_P(StoreTest, RubricSheetsAndTheirRatingsAreWrittenTogether) {
+  SeedOrganisation();
+  using model::CycleState;
+  ASSERT_TRUE(store_->CreateCycle(MakeCycle(*store_, "c"), "pt").ok());
+  ASSERT_TRUE(store_->SetCycleState("c", CycleState::kOpen, CycleState::kRating, "pt").ok());
+  model::RubricSheet sheet{
+      "dev", "lead", "Shipped", {{"teamwork", "team", 5}}, {{"Search", 8, 0.5}}};
+  const model::Rating rating{"dev", "lead", "H", "Shipped", {}, false};
+  ASSERT_TRUE(store_->PutRubricSheets("c", CycleState::kRating, {sheet}, {rating}, "lead").ok());
+  EXPECT_EQ(*store_->RubricSheets("c"), std::vector<model::RubricSheet>{sheet});
+  EXPECT_EQ(*store_->Ratings("c"), std::vector<model::Rating>{rating});
+  // A failing rating takes its sheet with it.
+  model::RubricSheet second = sheet;
+  second.scores[0].points = 7;
+  const model::Rating self_rating{"lead", "lead", "H", "", {}, false};
+  EXPECT_FALSE(
+      store_->PutRubricSheets("c", CycleState::kRating, {second}, {self_rating}, "lead").ok());
+  EXPECT_EQ(*store_->RubricSheets("c"), std::vector<model::RubricSheet>{sheet});
+  ASSERT_TRUE(store_->PutRubricSheets("c", CycleState::kRating, {second}, {rating}, "lead").ok());
+  EXPECT_EQ(*store_->RubricSheets("c"), std::vector<model::RubricSheet>{second});
+  AuditQuery sheet_audit;
+  sheet_audit.entity = "rubric_sheet";
+  std::vector<std::string> actions;
+  for (const model::AuditEntry& entry : *store_->AuditLog(sheet_audit)) {
+    actions.push_back(entry.action);
+  }
+  EXPECT_EQ(actions, (std::vector<std::string>{"rubric.create", "rubric.update"}));
+}
+
 }  // namespace
 }  // namespace yardstick::store
