@@ -36,7 +36,8 @@ std::vector<CriterionHandle> TrackCriteria(const model::Framework& framework,
 
 Result<LevellingSuggestion> SuggestLevel(const model::Framework& framework, std::string_view track,
                                          const std::set<std::string>& demonstrated,
-                                         std::optional<double> years, const LevellingRules& rules) {
+                                         std::optional<double> years) {
+  const model::LevellingPolicy& rules = framework.policies.levelling;
   if (framework.FindTrack(track) == nullptr) {
     std::vector<std::string> tracks;
     for (const model::Track& t : framework.tracks) tracks.push_back(t.id);

@@ -4,8 +4,8 @@
 // Each criterion is named by a handle: its id when the framework gives one, else LEVEL/AREA/N
 // (the N-th criterion of that area at that level, from 1), e.g. "L3/design/2". Going up the
 // person's track, a level is met when the demonstrated criteria carry at least
-// LevellingRules::level_share of its criteria's weight, with every area at least at
-// LevellingRules::area_share (strength in one area may make up for another only that far). The
+// the framework's levelling policy's level_share of its criteria's weight, with every area at
+// least at its area_share (strength in one area may make up for another only that far). The
 // suggestion is the highest level met with every level below it met too; within that level's
 // band the grade rises with the share of the next level's criteria already demonstrated. Years
 // of experience, when given, are only compared with the level's soft guide and reported; they
@@ -21,12 +21,6 @@
 #include "model/framework.h"
 
 namespace yardstick::engine {
-
-/// The thresholds, in one place. Shares are of criterion weight, 0 to 1.
-struct LevellingRules {
-  double level_share = 0.75;
-  double area_share = 0.5;
-};
 
 /// A criterion of a level as the checklist names it.
 struct CriterionHandle {
@@ -61,7 +55,6 @@ struct LevellingSuggestion {
 /// InvalidArgument for an unknown track or handle, naming it (with did-you-mean).
 Result<LevellingSuggestion> SuggestLevel(const model::Framework& framework, std::string_view track,
                                          const std::set<std::string>& demonstrated,
-                                         std::optional<double> years = std::nullopt,
-                                         const LevellingRules& rules = {});
+                                         std::optional<double> years = std::nullopt);
 
 }  // namespace yardstick::engine

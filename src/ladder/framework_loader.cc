@@ -391,8 +391,8 @@ void FrameworkParser::ParsePayFamily(const YAML::Node& node) {
 }
 
 void FrameworkParser::ParsePolicies(const YAML::Node& node) {
-  MapReader reader(node, "policies", {"promotion", "plan", "bonus", "executive_approval"},
-                   diagnostics_);
+  MapReader reader(node, "policies",
+                   {"promotion", "plan", "bonus", "levelling", "executive_approval"}, diagnostics_);
   if (!reader.valid()) return;
   model::Policies& policies = framework_.policies;
   policies.loc = reader.loc();
@@ -424,6 +424,12 @@ void FrameworkParser::ParsePolicies(const YAML::Node& node) {
     }
     policies.bonus.min_gap = r.Number("min_gap", false).value_or(0.5);
     policies.bonus.cap_percent = r.Number("cap", false, true).value_or(20);
+  }
+  if (const YAML::Node levelling = reader.Map("levelling", false); levelling.IsDefined()) {
+    MapReader r(levelling, "levelling policy", {"level_share", "area_share"}, diagnostics_);
+    policies.levelling.loc = r.loc();
+    policies.levelling.level_share = r.Number("level_share", false, true).value_or(75) / 100.0;
+    policies.levelling.area_share = r.Number("area_share", false, true).value_or(50) / 100.0;
   }
   policies.executive_approval =
       reader.StringList("executive_approval", false, &policies.executive_approval_loc);

@@ -17,6 +17,7 @@ using model::Framework;
 const model::PromotionPolicy kDefaultPromotion;
 const model::PlanPolicy kDefaultPlan;
 const model::BonusPolicy kDefaultBonus;
+const model::LevellingPolicy kDefaultLevelling;
 
 /// The shortest text that reads back as exactly |value| ("2", "0.5", "40000").
 std::string FormatNumber(double value) { return fmt::format("{}", value); }
@@ -331,6 +332,11 @@ bool IsDefault(const model::BonusPolicy& policy) {
          policy.cap_percent == kDefaultBonus.cap_percent;
 }
 
+bool IsDefault(const model::LevellingPolicy& policy) {
+  return policy.level_share == kDefaultLevelling.level_share &&
+         policy.area_share == kDefaultLevelling.area_share;
+}
+
 const char* BonusMethodName(model::BonusPolicy::Method method) {
   switch (method) {
     case model::BonusPolicy::Method::kPayDifference:
@@ -347,8 +353,9 @@ void WritePolicies(YamlWriter& yaml, const model::Policies& policies) {
   const bool promotion = !IsDefault(policies.promotion);
   const bool plan = !IsDefault(policies.plan);
   const bool bonus = !IsDefault(policies.bonus);
+  const bool levelling = !IsDefault(policies.levelling);
   const bool approval = !policies.executive_approval.empty();
-  if (!promotion && !plan && !bonus && !approval) return;
+  if (!promotion && !plan && !bonus && !levelling && !approval) return;
   yaml.BeginMapValue("policies");
   if (promotion) {
     yaml.BeginFlowMapValue("promotion");
@@ -369,6 +376,12 @@ void WritePolicies(YamlWriter& yaml, const model::Policies& policies) {
     yaml.String("method", BonusMethodName(policies.bonus.method));
     yaml.Number("min_gap", policies.bonus.min_gap);
     yaml.String("cap", FormatPercent(policies.bonus.cap_percent, 1));
+    yaml.EndMap();
+  }
+  if (levelling) {
+    yaml.BeginFlowMapValue("levelling");
+    yaml.String("level_share", FormatPercent(policies.levelling.level_share, 100));
+    yaml.String("area_share", FormatPercent(policies.levelling.area_share, 100));
     yaml.EndMap();
   }
   if (approval) yaml.FlowList("executive_approval", policies.executive_approval);

@@ -130,6 +130,7 @@ TEST(FrameworkWriter, WritesBandsRangesAndPercentagesInTheDocumentedForm) {
   framework.levels[1].guides.leadership_years = model::NumberRange{2, 2, false};
   framework.policies.promotion.confidence = 0.9;
   framework.policies.bonus.cap_percent = 12.5;
+  framework.policies.levelling.area_share = 0.25;
   const std::string yaml = WriteFrameworkYaml(framework);
   const YAML::Node root = YAML::Load(yaml);
   EXPECT_EQ(root["levels"][0]["grades"].Scalar(), "A-B");
@@ -140,6 +141,8 @@ TEST(FrameworkWriter, WritesBandsRangesAndPercentagesInTheDocumentedForm) {
   EXPECT_EQ(root["levels"][1]["guides"]["leadership_years"].Scalar(), "2");
   EXPECT_EQ(root["policies"]["promotion"]["confidence"].Scalar(), "90%");
   EXPECT_EQ(root["policies"]["bonus"]["cap"].Scalar(), "12.5%");
+  EXPECT_EQ(root["policies"]["levelling"]["level_share"].Scalar(), "75%");
+  EXPECT_EQ(root["policies"]["levelling"]["area_share"].Scalar(), "25%");
   EXPECT_FALSE(root["policies"]["plan"].IsDefined()) << "the plan policy holds defaults";
   ExpectRoundTrip(framework);
 }

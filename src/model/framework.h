@@ -219,10 +219,19 @@ struct BonusPolicy {
   SourceLoc loc;
 };
 
+/// How levelling from evidence (engine/levelling.h) decides that a level is met. Shares are of
+/// the criteria's weight, 0 to 1.
+struct LevellingPolicy {
+  double level_share = 0.75;  ///< of a level's criteria demonstrated, at least
+  double area_share = 0.5;    ///< of every area's, at least: how far areas compensate each other
+  SourceLoc loc;
+};
+
 struct Policies {
   PromotionPolicy promotion;
   PlanPolicy plan;
   BonusPolicy bonus;
+  LevellingPolicy levelling;
   /// Levels that are bestowed, not computed: proposals to them need an executive approver.
   std::vector<std::string> executive_approval;
   SourceLoc executive_approval_loc;

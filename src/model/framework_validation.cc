@@ -536,6 +536,19 @@ class Validator {
     if (policies.bonus.min_gap < 0) {
       d_.Error(policies.bonus.loc, "bad-policy", "bonus 'min_gap' must not be negative");
     }
+    const LevellingPolicy& levelling = policies.levelling;
+    if (levelling.level_share <= 0 || levelling.level_share > 1) {
+      d_.Error(levelling.loc, "bad-policy",
+               fmt::format("levelling 'level_share' must lie above 0% and at most 100%, found {}%",
+                           FormatNumber(levelling.level_share * 100)));
+    }
+    if (levelling.area_share < 0 || levelling.area_share > levelling.level_share) {
+      d_.Error(levelling.loc, "bad-policy",
+               fmt::format("levelling 'area_share' must lie between 0% and 'level_share' ({}%), "
+                           "found {}%",
+                           FormatNumber(levelling.level_share * 100),
+                           FormatNumber(levelling.area_share * 100)));
+    }
     for (const std::string& level : policies.executive_approval) {
       CheckLevelRef(level, policies.executive_approval_loc, "executive_approval");
     }

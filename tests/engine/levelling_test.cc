@@ -86,6 +86,30 @@ TEST(LevellingTest, WeightsCountAndAreasCompensateOnlySoFar) {
   EXPECT_EQ(Suggested(no_team), "L1 B");
 }
 
+TEST(LevellingTest, TheFrameworksLevellingPolicySetsTheThresholds) {
+  std::set<std::string> no_team = {"L1/craft/1", "L1/craft/2", "L1/team/1", "plans", "L2/craft/2"};
+  // A ladder that lets strength in one area make up fully for another meets L2 without its team
+  // criterion; one that asks for all of a level's weight does not meet it with three quarters.
+  ladder::LoadedFramework compensating =
+      ladder::LoadFramework(std::string(kLadder) + "policies: {levelling: {area_share: 0%}}\n");
+  ASSERT_TRUE(compensating.ok()) << compensating.diagnostics.Format("tiny.yaml");
+  EXPECT_EQ(SuggestLevel(compensating.framework, "ic", no_team)->level->id, "L2");
+  ladder::LoadedFramework strict = ladder::LoadFramework(
+      std::string(kLadder) + "policies: {levelling: {level_share: 100%, area_share: 100%}}\n");
+  ASSERT_TRUE(strict.ok()) << strict.diagnostics.Format("tiny.yaml");
+  std::set<std::string> most = {"L1/craft/1", "L1/craft/2", "L1/team/1", "L2/craft/2", "L2/team/1"};
+  EXPECT_EQ(SuggestLevel(strict.framework, "ic", most)->level->id, "L1");
+  // Shares outside 0-100%, or an area share above the level share, are refused.
+  ladder::LoadedFramework bad = ladder::LoadFramework(
+      std::string(kLadder) + "policies: {levelling: {level_share: 60%, area_share: 70%}}\n");
+  EXPECT_FALSE(bad.ok());
+  EXPECT_NE(bad.diagnostics.Format("tiny.yaml")
+                .find("levelling 'area_share' must lie between 0% "
+                      "and 'level_share' (60%), found 70%"),
+            std::string::npos)
+      << bad.diagnostics.Format("tiny.yaml");
+}
+
 TEST(LevellingTest, ProgressTowardsTheNextLevelRaisesTheGradeWithinTheBand) {
   std::set<std::string> shown = {"L1/craft/1", "L1/craft/2", "L1/team/1", "L2/craft/2"};
   // Half of L2's weight (2 of 4) shown, not enough for L2: L1's band is A-B, half-way → B.
