@@ -6,6 +6,7 @@
 #include <iostream>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 
 #include <fmt/format.h>
@@ -131,6 +132,35 @@ struct ShowArgs {
   std::string db;
 };
 
+/// What a cycle holds so far: who is rated, stack ranks, benchmark people, feedback, sheets.
+int PrintProgress(store::Store& store, const model::Cycle& cycle) {
+  Result<review::CycleScope> scope = review::LoadCycleScope(store, cycle.id);
+  if (!scope.ok()) return ReportFailure(scope.status());
+  Result<std::vector<model::Rating>> ratings = store.Ratings(cycle.id);
+  Result<std::vector<model::StackRank>> ranks = store.StackRanks(cycle.id);
+  Result<std::vector<model::Feedback>> feedback = store.Feedback(cycle.id);
+  Result<std::vector<model::RubricSheet>> sheets = store.RubricSheets(cycle.id);
+  for (const Status& status :
+       {ratings.status(), ranks.status(), feedback.status(), sheets.status()}) {
+    if (!status.ok()) return ReportFailure(status);
+  }
+  std::set<std::string> rated;
+  for (const model::Rating& rating : *ratings) rated.insert(rating.person_id);
+  int people = 0;
+  scope->ForEachInCycle([&](const model::Person&) { ++people; });
+  size_t given = 0;
+  for (const model::Feedback& each : *feedback) given += each.given ? 1 : 0;
+  std::cout << fmt::format(
+      "  People     {} in the cycle, {} rated ({} ratings; {} benchmark ratings "
+      "assigned)\n",
+      people, rated.size(), ratings->size(), scope->benchmarks().size());
+  std::cout << fmt::format(
+      "  Evidence   {} stack ranks, {} of {} feedback requests answered, {} "
+      "rubric sheets\n",
+      ranks->size(), given, feedback->size(), sheets->size());
+  return kExitOk;
+}
+
 Action ShowSetup(CLI::App& app) {
   auto args = std::make_shared<ShowArgs>();
   app.add_option("id", args->id, "Cycle id")->required();
@@ -159,7 +189,7 @@ Action ShowSetup(CLI::App& app) {
     std::cout << fmt::format("  Groups     {}\n",
                              covered.empty() ? "(none use this framework)" : covered);
     std::cout << fmt::format("  Opened     {}\n", cycle->created_at);
-    return kExitOk;
+    return PrintProgress(*store, *cycle);
   };
 }
 
