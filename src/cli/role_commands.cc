@@ -46,32 +46,18 @@ std::string Describe(const model::RoleGrant& grant) {
              : fmt::format("{} {}", grant.person_id, model::ToString(grant.role));
 }
 
-Action GrantSetup(CLI::App& app) {
+/// `role grant` (|grant| true) or `role revoke`.
+Action ChangeSetup(CLI::App& app, bool grant) {
   auto args = std::make_shared<RoleArgs>();
   AddGrantOptions(app, *args);
-  return [args] {
+  return [args, grant] {
     auto store = OpenStoreOrReport(args->db);
     if (!store) return kExitFailure;
-    const model::RoleGrant grant = GrantOf(*args);
-    if (Status s = review::GrantRole(*store, grant, args->actor); !s.ok()) {
-      return ReportFailure(s);
-    }
-    std::cout << "granted: " << Describe(grant) << "\n";
-    return kExitOk;
-  };
-}
-
-Action RevokeSetup(CLI::App& app) {
-  auto args = std::make_shared<RoleArgs>();
-  AddGrantOptions(app, *args);
-  return [args] {
-    auto store = OpenStoreOrReport(args->db);
-    if (!store) return kExitFailure;
-    const model::RoleGrant grant = GrantOf(*args);
-    if (Status s = review::RevokeRole(*store, grant, args->actor); !s.ok()) {
-      return ReportFailure(s);
-    }
-    std::cout << "revoked: " << Describe(grant) << "\n";
+    const model::RoleGrant role = GrantOf(*args);
+    const Status changed = grant ? review::GrantRole(*store, role, args->actor)
+                                 : review::RevokeRole(*store, role, args->actor);
+    if (!changed.ok()) return ReportFailure(changed);
+    std::cout << (grant ? "granted: " : "revoked: ") << Describe(role) << "\n";
     return kExitOk;
   };
 }
@@ -98,8 +84,8 @@ Action ListSetup(CLI::App& app) {
 std::vector<Command> RoleCommands() {
   return {
       {"role", "grant", "Grant a role: people-team, calibrator (of a group) or executive",
-       GrantSetup},
-      {"role", "revoke", "Revoke a role", RevokeSetup},
+       [](CLI::App& app) { return ChangeSetup(app, true); }},
+      {"role", "revoke", "Revoke a role", [](CLI::App& app) { return ChangeSetup(app, false); }},
       {"role", "list", "Who holds which role", ListSetup},
   };
 }

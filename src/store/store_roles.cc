@@ -21,6 +21,15 @@ std::string GrantId(const model::RoleGrant& grant) {
              : fmt::format("{}/{}/{}", grant.person_id, model::ToString(grant.role), grant.group);
 }
 
+/// Whether |grant| is held; inside a transaction.
+Result<bool> Held(Database& database, const model::RoleGrant& grant) {
+  Result<Rows> held =
+      database.Query("SELECT 1 FROM roles WHERE person_id = ? AND role = ? AND group_id = ?",
+                     {grant.person_id, std::string(model::ToString(grant.role)), grant.group});
+  if (!held.ok()) return held.status();
+  return !held->empty();
+}
+
 }  // namespace
 
 Status Store::Audit(const std::string& actor, const std::string& action, const std::string& entity,
@@ -34,11 +43,9 @@ Status Store::Audit(const std::string& actor, const std::string& action, const s
 Status Store::GrantRole(const model::RoleGrant& grant, const std::string& actor) {
   return InTransaction(*database_, [&]() -> Status {
     const std::string role(model::ToString(grant.role));
-    Result<Rows> held =
-        database_->Query("SELECT 1 FROM roles WHERE person_id = ? AND role = ? AND group_id = ?",
-                         {grant.person_id, role, grant.group});
+    Result<bool> held = Held(*database_, grant);
     if (!held.ok()) return held.status();
-    if (!held->empty()) return Status::Ok();
+    if (*held) return Status::Ok();
     Status granted = database_->Run(
         "INSERT INTO roles (person_id, role, group_id, granted_by, granted_at) VALUES (?, ?, ?, "
         "?, ?)",
@@ -51,11 +58,9 @@ Status Store::GrantRole(const model::RoleGrant& grant, const std::string& actor)
 Status Store::RevokeRole(const model::RoleGrant& grant, const std::string& actor) {
   return InTransaction(*database_, [&]() -> Status {
     const std::string role(model::ToString(grant.role));
-    Result<Rows> held =
-        database_->Query("SELECT 1 FROM roles WHERE person_id = ? AND role = ? AND group_id = ?",
-                         {grant.person_id, role, grant.group});
+    Result<bool> held = Held(*database_, grant);
     if (!held.ok()) return held.status();
-    if (held->empty()) {
+    if (!*held) {
       return Status::NotFound(fmt::format("{} does not hold the role {}{}", grant.person_id, role,
                                           grant.group.empty() ? "" : " for group " + grant.group));
     }
