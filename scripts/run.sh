@@ -39,5 +39,7 @@ echo "  $yardstick db dump --db $db -o dump.json"
 cycle="$("$yardstick" cycle list --db "$db" 2>/dev/null | awk 'NR == 2 { print $1 }')"
 if [ -n "$cycle" ]; then
   echo "  $yardstick cycle list --db $db"
+  echo "  $yardstick cycle show $cycle --db $db"
   echo "  $yardstick cycle report $cycle --db $db"
+  echo "  $yardstick role list --db $db      # who runs cycles: pass --as PERSON_ID to act as them"
 fi
