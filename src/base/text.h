@@ -21,6 +21,10 @@ std::string_view Trim(std::string_view text);
 std::string ToLower(std::string_view text);
 bool StartsWith(std::string_view text, std::string_view prefix);
 std::string Join(const std::vector<std::string>& parts, std::string_view separator);
+/// |lines| joined with newlines, for a list kept in one text column.
+std::string JoinLines(const std::vector<std::string>& lines);
+/// The lines of |text| as JoinLines wrote them ("" gives none).
+std::vector<std::string> SplitLines(std::string_view text);
 /// The parts of |text| between |separator|s, each trimmed, the empty ones left out.
 std::vector<std::string> SplitAndTrim(std::string_view text, char separator);
 /// Quoted list: 'a', 'b' and 'c'.

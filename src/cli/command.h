@@ -45,6 +45,7 @@ std::vector<Command> RubricCommands();     ///< rubric score
 std::vector<Command> CycleCommands();      ///< cycle open|list|show|advance
 std::vector<Command> CalibrateCommands();  ///< calibrate, calibrate synth
 std::vector<Command> RoleCommands();       ///< role grant|revoke|list
+std::vector<Command> DecisionCommands();   ///< cycle decide
 std::vector<Command> EvidenceCommands();   ///< feedback request|give|show, rubric template|enter|show
 
 /// Adds the `--db URL` option every store-backed command has (default yardstick.db, or the

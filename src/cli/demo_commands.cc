@@ -17,6 +17,7 @@
 #include "lab/demo_org.h"
 #include "review/calibrate_cycle_job.h"
 #include "review/cycle_inputs_job.h"
+#include "review/decide_cycle_job.h"
 #include "store/store.h"
 
 namespace yardstick::cli {
@@ -108,8 +109,9 @@ Result<std::string> GrantDemoRoles(store::Store& store) {
 }
 
 /// One calibrated demo cycle per framework, for the last half-year: benchmark people assigned,
-/// everyone rated by their manager, teams stack-ranked, calibrated. Left calibrating, so that
-/// decisions can follow. Returns a line per cycle for the summary.
+/// everyone rated by their manager, teams stack-ranked, calibrated and a slate proposed. Left
+/// calibrating, so that the slate can be looked at and decided again. Returns a line per cycle for
+/// the summary.
 Result<std::vector<std::string>> StoreDemoCycles(store::Store& store,
                                                  const std::vector<const FrameworkFile*>& files,
                                                  const model::Date& today, std::uint64_t seed,
@@ -158,8 +160,11 @@ Result<std::vector<std::string>> StoreDemoCycles(store::Store& store,
     Result<review::CalibratedCycle> calibrated =
         review::CalibrateStoredCycle(store, cycle.id, actor);
     if (!calibrated.ok()) return calibrated.status();
-    lines.push_back(fmt::format("{} ({} ratings, {} of benchmark people; calibrating)", cycle.id,
-                                inputs.ratings.size(), benchmarks.size()));
+    Result<review::DecidedCycle> decided = review::DecideCycle(store, cycle.id, actor);
+    if (!decided.ok()) return decided.status();
+    lines.push_back(
+        fmt::format("{} ({} ratings, {} of benchmark people; calibrated, a slate proposed)",
+                    cycle.id, inputs.ratings.size(), benchmarks.size()));
   }
   return lines;
 }

@@ -38,6 +38,7 @@ constexpr CommandSet kCommandSets[] = {
     yardstick::cli::CycleCommands,     yardstick::cli::CalibrateCommands,
     yardstick::cli::LevelCommands,     yardstick::cli::RubricCommands,
     yardstick::cli::RoleCommands,      yardstick::cli::EvidenceCommands,
+    yardstick::cli::DecisionCommands,
 };
 
 }  // namespace

@@ -121,24 +121,6 @@ std::optional<BonusWorking> BonusFor(const model::Framework& framework, const Pe
 
 }  // namespace
 
-std::string_view ToString(Proposal proposal) {
-  switch (proposal) {
-    case Proposal::kPromoteNow:
-      return "promote-now";
-    case Proposal::kPromote:
-      return "promote";
-    case Proposal::kNoChange:
-      return "no-change";
-    case Proposal::kPlan:
-      return "plan";
-    case Proposal::kExitConversation:
-      return "exit-conversation";
-    case Proposal::kNotCalibrated:
-      return "not-calibrated";
-  }
-  return "no-change";
-}
-
 double OneSidedZ(double confidence) {
   // Φ(z) = erfc(−z/√2)/2 rises with z: bisect for Φ(z) = confidence.
   double low = -10;
@@ -218,9 +200,10 @@ std::vector<SlateEntry> Decide(const model::Framework& framework,
       } else {
         entry.proposal = Proposal::kNoChange;
         entry.reason = fmt::format(
-            "{}: slightly above (≥ {}) for {} of the {} cycles a promotion needs → no change "
-            "yet",
-            performed, Grades(policies.promotion.slightly_above), entry.streak, needed);
+            "{}: at least {:.2f} grades above with {}% confidence, slightly above (≥ {}) for {} "
+            "of the {} cycles a promotion needs → no change yet",
+            performed, gap.above, confidence, Grades(policies.promotion.slightly_above),
+            entry.streak, needed);
       }
     } else if (gap.below >= policies.plan.below) {
       entry.streak = Streak(

@@ -27,6 +27,7 @@
 #include <string_view>
 #include <vector>
 
+#include "model/decision.h"
 #include "model/framework.h"
 #include "model/person.h"
 
@@ -47,17 +48,7 @@ struct PersonRecord {
   std::vector<CycleResult> past;      ///< earlier cycles on the same ladder, oldest first
 };
 
-enum class Proposal {
-  kPromoteNow,        ///< far above: to the grade the evidence supports
-  kPromote,           ///< slightly above for the last few cycles: one grade
-  kNoChange,          ///< at level (or above, not yet for long enough)
-  kPlan,              ///< below: a performance-improvement plan
-  kExitConversation,  ///< below for the last few cycles
-  kNotCalibrated,     ///< no result this cycle: nothing to decide from
-};
-
-/// "promote-now", "promote", "no-change", "plan", "exit-conversation", "not-calibrated".
-std::string_view ToString(Proposal proposal);
+using model::Proposal;
 
 /// A bonus for the period, and how it was worked out (per the framework's pay currency).
 struct BonusWorking {

@@ -121,6 +121,11 @@ Status CheckReady(const Cycle& cycle, CycleState target, const CycleProgress& pr
         fmt::format("cycle '{}' has not been calibrated: run `yardstick cycle calibrate {}` first",
                     cycle.id, cycle.id));
   }
+  if (target == CycleState::kDecided && progress.decided == 0) {
+    return Status::FailedPrecondition(
+        fmt::format("cycle '{}' has no slate yet: run `yardstick cycle decide {}` first", cycle.id,
+                    cycle.id));
+  }
   return Status::Ok();
 }
 

@@ -79,7 +79,7 @@ TEST(CycleReadinessTest, RatingEndsWhenEveryoneIsRatedUnlessAllowed) {
   EXPECT_TRUE(CheckReady(cycle, CycleState::kCalibrating, progress, false).ok());
 }
 
-TEST(CycleReadinessTest, CalibratingEndsOnceCalibrated) {
+TEST(CycleReadinessTest, CalibratingEndsOnceCalibratedAndDecided) {
   Cycle cycle;
   cycle.id = "c";
   cycle.state = CycleState::kCalibrating;
@@ -87,6 +87,9 @@ TEST(CycleReadinessTest, CalibratingEndsOnceCalibrated) {
   EXPECT_EQ(CheckReady(cycle, CycleState::kDecided, progress, false).message(),
             "cycle 'c' has not been calibrated: run `yardstick cycle calibrate c` first");
   progress.calibrated = 12;
+  EXPECT_EQ(CheckReady(cycle, CycleState::kDecided, progress, false).message(),
+            "cycle 'c' has no slate yet: run `yardstick cycle decide c` first");
+  progress.decided = 12;
   EXPECT_TRUE(CheckReady(cycle, CycleState::kDecided, progress, false).ok());
   // Readiness never bypasses the order of states.
   EXPECT_EQ(CheckReady(cycle, CycleState::kClosed, progress, true).code(),

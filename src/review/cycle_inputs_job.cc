@@ -196,6 +196,9 @@ Result<CycleMove> AdvanceCycle(store::Store& store, const std::string& cycle_id,
     Result<std::vector<store::Store::PerformedResult>> results = store.CalibratedResults(cycle_id);
     if (!results.ok()) return results.status();
     progress.calibrated = static_cast<int>(results->size());
+    Result<std::vector<model::Decision>> decisions = store.Decisions(cycle_id);
+    if (!decisions.ok()) return decisions.status();
+    progress.decided = static_cast<int>(decisions->size());
   }
   if (Status ready = model::CheckReady(cycle, to, progress, allow_unrated); !ready.ok()) {
     return ready;

@@ -175,17 +175,18 @@ void Populate(Store& store, FakeClock& clock) {
        "INSERT INTO rater_leniencies (cycle_id, rater_id, leniency, se) VALUES (?, ?, ?, ?)",
        {"2025-H2", "a2", -1.0 / 3.0, 2.0 / 3.0});
   const char* decision =
-      "INSERT INTO decisions (id, cycle_id, person_id, kind, from_grade, to_grade, amount, reason, "
-      "justification, approver, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+      "INSERT INTO decisions (cycle_id, person_id, proposal, from_grade, to_grade, performed, se, "
+      "streak, flags, reason, bonus, status, justification, approver, decided_at) VALUES (?, ?, "
+      "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   Exec(database, decision,
-       {"d1", "2025-H2", "_3", "promote", "B", "C", nullptr, "far above", nullptr, nullptr,
-        "applied"});
+       {"2025-H2", "_3", "promote-now", "B", "C", 3.0, 0.25, std::int64_t{1}, "", "far above",
+        nullptr, "applied", "", "", "2026-01-06T08:00:00Z"});
   Exec(database, decision,
-       {"d2", "2025-H2", "a2", "bonus", nullptr, nullptr, 1234.56, "", nullptr, nullptr,
-        "accepted"});
+       {"2025-H2", "a2", "no-change", "C", "C", 8.4, 0.1, std::int64_t{0}, "past the band\nflag",
+        "at level", 1234.56, "accepted", "", "", "2026-01-06T08:00:00Z"});
   Exec(database, decision,
-       {"D3", "2025-H2", "0", "exception", "A", "B", nullptr, "", "Board \"said\" so\n(twice)",
-        "ceo", "proposed"});
+       {"2025-H2", "0", "exception", "A", "B", nullptr, nullptr, std::int64_t{0}, "", "", nullptr,
+        "proposed", "Board \"said\" so\n(twice)", "ceo", "2026-01-06T08:00:00Z"});
   Exec(database,
        "INSERT INTO feedback (cycle_id, person_id, giver_id, kind, source, requested_by, "
        "requested_at, given_at, text, grade, scores) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -468,7 +469,8 @@ TEST_P(DumpRoundTripTest, ValuesAreExactAndTyped) {
   EXPECT_NE(text->find(R"("grade":"C",)"), std::string::npos);
   EXPECT_NE(text->find(R"("benchmark":1,)"), std::string::npos);
   EXPECT_NE(text->find(R"("performed":3.0,)"), std::string::npos);
-  EXPECT_NE(text->find(R"("amount":null,)"), std::string::npos);
+  EXPECT_NE(text->find(R"("bonus":null,)"), std::string::npos);
+  EXPECT_NE(text->find(R"("bonus":1234.56,)"), std::string::npos);
   EXPECT_NE(text->find(R"("id":17,)"), std::string::npos);
   EXPECT_NE(text->find(R"("version":2})"), std::string::npos);
   EXPECT_NE(text->find("日本 太郎 🚀"), std::string::npos);
@@ -677,7 +679,7 @@ std::vector<BrokenDump> BrokenDumps() {
        "tables.stack_ranks[0].rank: expected an integer or null, found 1.5"},
       // Violations the schema catches, late in the dump, after other tables were written.
       {"check constraint",
-       [](nlohmann::ordered_json& d) { d["tables"]["decisions"][0]["kind"] = "raise"; },
+       [](nlohmann::ordered_json& d) { d["tables"]["decisions"][0]["proposal"] = "raise"; },
        Code::kFailedPrecondition, "tables.decisions[0..2]: "},
       {"not null",
        [](nlohmann::ordered_json& d) { d["tables"]["audit_log"][3]["actor"] = nullptr; },

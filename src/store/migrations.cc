@@ -243,6 +243,41 @@ CREATE TABLE rubric_sheets (
 {{frozen_when_closed:rubric_sheets}}
 )sql";
 
+// Version 4: a cycle's decisions as the decision engine proposes them and the people team
+// reviews them — one row per person (replacing version 1's decisions table, which nothing
+// wrote). An exception always carries its justification and approver.
+constexpr const char* kSchemaV4 = R"sql(
+DROP TABLE decisions;
+
+CREATE TABLE decisions (
+  cycle_id TEXT NOT NULL REFERENCES cycles (id),
+  person_id TEXT NOT NULL REFERENCES people (id),
+  proposal TEXT NOT NULL CHECK (proposal IN ('promote-now', 'promote', 'no-change', 'plan',
+                                             'exit-conversation', 'not-calibrated', 'exception')),
+  from_grade TEXT NOT NULL,
+  to_grade TEXT NOT NULL,
+  performed DOUBLE PRECISION,
+  se DOUBLE PRECISION,
+  streak INTEGER NOT NULL DEFAULT 0,
+  executive_level TEXT NOT NULL DEFAULT '',
+  position_change TEXT NOT NULL DEFAULT '',
+  flags TEXT NOT NULL DEFAULT '',
+  reason TEXT NOT NULL,
+  bonus DOUBLE PRECISION,
+  status TEXT NOT NULL CHECK (status IN ('proposed', 'accepted', 'rejected', 'applied')),
+  review_note TEXT NOT NULL DEFAULT '',
+  justification TEXT NOT NULL DEFAULT '',
+  approver TEXT NOT NULL DEFAULT '',
+  decided_at TEXT NOT NULL,
+  version INTEGER NOT NULL DEFAULT 1,
+  PRIMARY KEY (cycle_id, person_id),
+  CHECK (proposal <> 'exception' OR (justification <> '' AND approver <> '')),
+  CHECK (status <> 'rejected' OR review_note <> '')
+);
+
+{{frozen_when_closed:decisions}}
+)sql";
+
 /// Triggers that refuse any change to |table|'s rows of a closed cycle (for the cycles table
 /// itself: to a closed cycle's row; deleting a cycle is refused in any state).
 std::string FrozenWhenClosedTriggers(const std::string& table, Dialect dialect) {
@@ -278,7 +313,7 @@ std::string FrozenWhenClosedTriggers(const std::string& table, Dialect dialect) 
                    "'integrity_constraint_violation';")
              : "";
   return fmt::format(
-      "CREATE FUNCTION {0}_frozen_when_closed() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+      "CREATE OR REPLACE FUNCTION {0}_frozen_when_closed() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
       "IF TG_OP = 'DELETE' THEN {4} END IF; "
       "IF (TG_OP <> 'INSERT' AND {1}) OR (TG_OP <> 'DELETE' AND {2}) THEN "
       "RAISE EXCEPTION '{0}: the cycle is closed, and a closed cycle never changes' USING "
@@ -320,6 +355,7 @@ const std::vector<Migration>& Migrations() {
       {1, "organisation, cycles and audit log", kSchemaV1},
       {2, "ratings, benchmark assignments; closed cycles are immutable", kSchemaV2},
       {3, "roles; feedback and rubric sheets collected in cycles", kSchemaV3},
+      {4, "decisions: the slate of a cycle, one row per person", kSchemaV4},
   };
   return migrations;
 }

@@ -17,6 +17,7 @@
 #include "base/clock.h"
 #include "base/status.h"
 #include "model/cycle.h"
+#include "model/decision.h"
 #include "model/feedback.h"
 #include "model/people_changes.h"
 #include "model/person.h"
@@ -175,6 +176,15 @@ class Store {
                          const std::vector<model::Rating>& ratings, const std::string& actor);
   /// A cycle's rubric sheets, by person then rater.
   Result<std::vector<model::RubricSheet>> RubricSheets(const std::string& cycle_id);
+
+  // Decisions (store_decisions.cc) -------------------------------------------------------------
+  /// Replaces the cycle's decisions with |slate| (one per person) in one transaction and audits
+  /// the run with |summary|.
+  Status PutSlate(const std::string& cycle_id, model::CycleState expected,
+                  const std::vector<model::Decision>& slate, const std::string& summary,
+                  const std::string& actor);
+  /// A cycle's decisions, by person id.
+  Result<std::vector<model::Decision>> Decisions(const std::string& cycle_id);
 
   // Roles (store_roles.cc) ----------------------------------------------------------------------
   /// Grants |grant| and audits it; granting one already held changes nothing.

@@ -406,6 +406,43 @@ TEST_P(StoreTest, BenchmarkAssignmentsAreKeptOnce) {
             Status::Code::kNotFound);
 }
 
+TEST_P(StoreTest, ASlateReplacesTheEarlierOneWhileTheCycleIsCalibrating) {
+  SeedOrganisation();
+  using model::CycleState;
+  ASSERT_TRUE(store_->CreateCycle(MakeCycle(*store_, "c"), "pt").ok());
+  model::Decision promote;
+  promote.person_id = "dev";
+  promote.proposal = model::Proposal::kPromoteNow;
+  promote.from_grade = "G";
+  promote.to_grade = "J";
+  promote.performed = 9.4;
+  promote.se = 0.5;
+  promote.streak = 1;
+  promote.flags = {"past the band", "needs tech-lead"};
+  promote.position_change = "tech-lead";
+  promote.reason = "far above";
+  promote.bonus = 6200;
+  model::Decision unrated;
+  unrated.person_id = "boss";
+  unrated.proposal = model::Proposal::kNotCalibrated;
+  unrated.from_grade = unrated.to_grade = "M";
+  unrated.reason = "not calibrated";
+  EXPECT_EQ(store_->PutSlate("c", CycleState::kCalibrating, {promote}, "{}", "pt").message(),
+            "cycle 'c' is open, not calibrating");
+  ASSERT_TRUE(store_->SetCycleState("c", CycleState::kOpen, CycleState::kRating, "pt").ok());
+  ASSERT_TRUE(store_->SetCycleState("c", CycleState::kRating, CycleState::kCalibrating, "pt").ok());
+  ASSERT_TRUE(store_->PutSlate("c", CycleState::kCalibrating, {promote, unrated}, "{}", "pt").ok());
+  EXPECT_EQ(*store_->Decisions("c"), (std::vector<model::Decision>{unrated, promote}));
+  ASSERT_TRUE(store_->PutSlate("c", CycleState::kCalibrating, {unrated}, "{}", "pt").ok());
+  EXPECT_EQ(*store_->Decisions("c"), std::vector<model::Decision>{unrated});
+  // The schema refuses an exception without its justification and approver.
+  model::Decision exception = promote;
+  exception.proposal = model::Proposal::kException;
+  EXPECT_EQ(store_->PutSlate("c", CycleState::kCalibrating, {exception}, "{}", "pt").code(),
+            Status::Code::kFailedPrecondition);
+  EXPECT_EQ(*store_->Decisions("c"), std::vector<model::Decision>{unrated});
+}
+
 TEST_P(StoreTest, RolesAreGrantedOnceRevokedAndAudited) {
   SeedOrganisation();
   const model::RoleGrant people_team{"boss", model::Role::kPeopleTeam, ""};

@@ -103,6 +103,9 @@ expect "report names whoever was neither rated nor ranked" grep -q "neither rate
 expect "report writes a workbook" test "$(head -c2 "$work/report.xlsx")" = "PK"
 expect "report writes people.csv" grep -q "^group,id,name,track,held_grade,performed," "$work/report/people.csv"
 expect "people.csv has a row per calibrated person"   test "$(($(wc -l <"$work/report/people.csv") - 1))" -eq "$(grep -o "^group engineering: [0-9]* ratings of [0-9]*" "$work/calibrated" | awk '{ print $NF }')"
+"$yardstick" cycle decide "$cycle" >"$work/slate" 2>/dev/null
+expect "decide proposes a slate for everyone in the cycle" \
+  grep -q "^slate for cycle $cycle: [1-9][0-9]* people" "$work/slate"
 for state in decided closed; do
   "$yardstick" cycle advance "$cycle" >"$work/out"
   expect "advance to $state" grep -q -- "-> $state\$" "$work/out"

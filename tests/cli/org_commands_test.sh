@@ -9,8 +9,11 @@ export YARDSTICK_DB="$work/org.db"
   --frameworks "$source_dir/frameworks" >"$work/out" 2>"$work/err"
 expect "demo init succeeds" test $? -eq 0
 expect "demo init says how many people" grep -q "people      120 (" "$work/out"
-expect "demo init runs a calibrated cycle per ladder" \
-  grep -q "^  cycles      engineering-2026-h1 ([0-9]* ratings, [0-9]* of benchmark people; calibrating)" "$work/out"
+expect "demo init runs a calibrated, decided cycle per ladder" \
+  grep -q "^  cycles      engineering-2026-h1 ([0-9]* ratings, [0-9]* of benchmark people; calibrated, a slate proposed)" "$work/out"
+"$yardstick" cycle show engineering-2026-h1 >"$work/show"
+expect "… whose slate the people team can propose again" \
+  "$yardstick" cycle decide engineering-2026-h1 --as "$(awk '/roles/ { print $2 }' "$work/out")"
 "$yardstick" cycle report engineering-2026-h1 >"$work/report"
 expect "… whose report has rater leniencies" grep -q "^  rater leniency, most lenient first" "$work/report"
 "$yardstick" demo init --people 10 --frameworks "$source_dir/frameworks" >/dev/null 2>"$work/err"

@@ -1,0 +1,94 @@
+// Store: a cycle's decisions — the slate the decision engine proposed, and how it was reviewed.
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "base/text.h"
+#include "store/store.h"
+
+namespace yardstick::store {
+namespace {
+
+constexpr const char* kDecisionColumns =
+    "person_id, proposal, from_grade, to_grade, performed, se, streak, executive_level, "
+    "position_change, flags, reason, bonus, status, review_note, justification, approver";
+
+Result<model::Decision> DecisionFromRow(const Row& row) {
+  model::Decision decision;
+  decision.person_id = row.Text(0);
+  const std::optional<model::Proposal> proposal = model::ParseProposal(row.Text(1));
+  const std::optional<model::DecisionStatus> status = model::ParseDecisionStatus(row.Text(12));
+  if (!proposal || !status) {
+    return Status::Internal(
+        fmt::format("the decision of {} holds an unknown proposal or status", decision.person_id));
+  }
+  decision.proposal = *proposal;
+  decision.from_grade = row.Text(2);
+  decision.to_grade = row.Text(3);
+  decision.performed = row.Real(4);
+  decision.se = row.Real(5);
+  decision.streak = static_cast<int>(row.Int(6));
+  decision.executive_level = row.Text(7);
+  decision.position_change = row.Text(8);
+  decision.flags = SplitLines(row.Text(9));
+  decision.reason = row.Text(10);
+  if (!row.IsNull(11)) decision.bonus = row.Real(11);
+  decision.status = *status;
+  decision.review_note = row.Text(13);
+  decision.justification = row.Text(14);
+  decision.approver = row.Text(15);
+  return decision;
+}
+
+}  // namespace
+
+Status Store::PutSlate(const std::string& cycle_id, model::CycleState expected,
+                       const std::vector<model::Decision>& slate, const std::string& summary,
+                       const std::string& actor) {
+  return InTransaction(*database_, [&]() -> Status {
+    if (Status s = CheckCycleState(cycle_id, expected); !s.ok()) return s;
+    if (Status s = database_->Run("DELETE FROM decisions WHERE cycle_id = ?", {cycle_id});
+        !s.ok()) {
+      return s;
+    }
+    const std::string now = clock_.NowUtc();
+    std::vector<Params> rows;
+    rows.reserve(slate.size());
+    for (const model::Decision& d : slate) {
+      rows.push_back(
+          {cycle_id, d.person_id, std::string(model::ToString(d.proposal)), d.from_grade,
+           d.to_grade,
+           d.proposal == model::Proposal::kNotCalibrated ? Value(nullptr) : Value(d.performed),
+           d.proposal == model::Proposal::kNotCalibrated ? Value(nullptr) : Value(d.se),
+           std::int64_t{d.streak}, d.executive_level, d.position_change, JoinLines(d.flags),
+           d.reason, d.bonus ? Value(*d.bonus) : Value(nullptr),
+           std::string(model::ToString(d.status)), d.review_note, d.justification, d.approver,
+           now});
+    }
+    Status written = database_->InsertRows(
+        "decisions",
+        {"cycle_id", "person_id", "proposal", "from_grade", "to_grade", "performed", "se", "streak",
+         "executive_level", "position_change", "flags", "reason", "bonus", "status", "review_note",
+         "justification", "approver", "decided_at"},
+        rows);
+    if (!written.ok()) return written;
+    return Audit(actor, "cycle.decide", "cycle", cycle_id, nullptr, summary);
+  });
+}
+
+Result<std::vector<model::Decision>> Store::Decisions(const std::string& cycle_id) {
+  Result<Rows> rows =
+      database_->Query(fmt::format("SELECT {} FROM decisions WHERE cycle_id = ? ORDER BY person_id",
+                                   kDecisionColumns),
+                       {cycle_id});
+  if (!rows.ok()) return rows.status();
+  std::vector<model::Decision> decisions;
+  decisions.reserve(rows->size());
+  for (const Row& row : *rows) {
+    Result<model::Decision> decision = DecisionFromRow(row);
+    if (!decision.ok()) return decision.status();
+    decisions.push_back(std::move(*decision));
+  }
+  return decisions;
+}
+
+}  // namespace yardstick::store
