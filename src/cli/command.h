@@ -46,6 +46,7 @@ std::vector<Command> CycleCommands();      ///< cycle open|list|show|advance
 std::vector<Command> CalibrateCommands();  ///< calibrate, calibrate synth
 std::vector<Command> RoleCommands();       ///< role grant|revoke|list
 std::vector<Command> DecisionCommands();   ///< cycle decide
+std::vector<Command> PayCommands();        ///< pay table|person
 std::vector<Command> EvidenceCommands();   ///< feedback request|give|show, rubric template|enter|show
 
 /// Adds the `--db URL` option every store-backed command has (default yardstick.db, or the
@@ -53,7 +54,7 @@ std::vector<Command> EvidenceCommands();   ///< feedback request|give|show, rubr
 void AddDatabaseOption(CLI::App& app, std::string& url);
 
 /// Adds the `--as PERSON_ID` option of commands whose permission depends on who runs them (or
-/// the YARDSTICK_AS environment variable). review/cycle_permissions.h says who may do what.
+/// the YARDSTICK_AS environment variable). org/permissions.h says who may do what.
 void AddActorOption(CLI::App& app, std::string& person_id);
 
 /// Prints |status| as "yardstick: MESSAGE" and returns the exit code for it: kExitProblems for

@@ -24,6 +24,7 @@ constexpr Group kGroups[] = {
     {"rubric", "Points rubrics: a grade from area scores and outcomes, with the working"},
     {"role", "Roles: the people team, calibrators, executives"},
     {"feedback", "Self-reviews, peer and upward feedback in a cycle: request, give, show"},
+    {"pay", "Pay: one scale per grade and role, allowances with positions, nothing per person"},
     {"db", "The whole database: dump to JSON, restore (SQLite or PostgreSQL)"},
     {"demo", "A realistic demo organisation to try Yardstick on"},
     {"calibrate", "Calibrate ratings across raters from CSV files; synthetic cycles"},
@@ -38,7 +39,7 @@ constexpr CommandSet kCommandSets[] = {
     yardstick::cli::CycleCommands,     yardstick::cli::CalibrateCommands,
     yardstick::cli::LevelCommands,     yardstick::cli::RubricCommands,
     yardstick::cli::RoleCommands,      yardstick::cli::EvidenceCommands,
-    yardstick::cli::DecisionCommands,
+    yardstick::cli::DecisionCommands,  yardstick::cli::PayCommands,
 };
 
 }  // namespace

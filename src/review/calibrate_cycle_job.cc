@@ -3,8 +3,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "org/permissions.h"
 #include "review/cycle_inputs_job.h"
-#include "review/cycle_permissions.h"
 
 namespace yardstick::review {
 namespace {
@@ -68,9 +68,9 @@ Result<CalibratedCycle> CalibrateStoredCycle(store::Store& store, const std::str
   Result<CycleScope> scope = LoadCycleScope(store, cycle_id);
   if (!scope.ok()) return scope.status();
   const model::Cycle& cycle = scope->cycle();
-  Result<Actor> actor = LoadActor(store, actor_id);
+  Result<org::Actor> actor = org::LoadActor(store, actor_id);
   if (!actor.ok()) return actor.status();
-  if (Status s = RequireMayCalibrate(*actor, cycle_id, scope->groups()); !s.ok()) return s;
+  if (Status s = org::RequireMayCalibrate(*actor, cycle_id, scope->groups()); !s.ok()) return s;
   if (cycle.state != model::CycleState::kCalibrating) {
     return Status::FailedPrecondition(fmt::format(
         "cycle '{}' is {}: it is calibrated while it is calibrating{}", cycle_id,

@@ -7,7 +7,7 @@
 
 #include "io/csv_writer.h"
 #include "io/named_csv.h"
-#include "review/cycle_permissions.h"
+#include "org/permissions.h"
 
 namespace yardstick::review {
 namespace {
@@ -22,7 +22,7 @@ Status RequireOpenOrRating(const model::Cycle& cycle, std::string_view what) {
 }
 
 /// Ok when |actor| may request feedback about everyone in |requests|.
-Status RequireMayRequest(const CycleScope& scope, const Actor& actor,
+Status RequireMayRequest(const CycleScope& scope, const org::Actor& actor,
                          const std::vector<model::Feedback>& requests) {
   if (actor.Holds(model::Role::kPeopleTeam)) return Status::Ok();
   for (const model::Feedback& request : requests) {
@@ -38,7 +38,7 @@ Status RequireMayRequest(const CycleScope& scope, const Actor& actor,
 
 /// Ok when |actor| may read what was said about |person_id|: the people team, the person's
 /// manager and their assigned benchmark raters.
-Status RequireMayReadEvidence(const CycleScope& scope, const Actor& actor,
+Status RequireMayReadEvidence(const CycleScope& scope, const org::Actor& actor,
                               const std::string& person_id) {
   const model::Person* person = scope.Find(person_id);
   if (person == nullptr || !scope.InCycle(*person)) {
@@ -56,12 +56,12 @@ Status RequireMayReadEvidence(const CycleScope& scope, const Actor& actor,
 /// The cycle's scope and the actor, loaded together.
 struct Loaded {
   CycleScope scope;
-  Actor actor;
+  org::Actor actor;
 };
 Result<Loaded> Load(store::Store& store, const std::string& cycle_id, const std::string& actor_id) {
   Result<CycleScope> scope = LoadCycleScope(store, cycle_id);
   if (!scope.ok()) return scope.status();
-  Result<Actor> actor = LoadActor(store, actor_id);
+  Result<org::Actor> actor = org::LoadActor(store, actor_id);
   if (!actor.ok()) return actor.status();
   return Loaded{std::move(*scope), std::move(*actor)};
 }
@@ -89,7 +89,8 @@ Result<FeedbackPlan> RequestFeedback(store::Store& store, std::istream* csv, boo
     return asked.count({each.person_id, each.giver_id}) != 0;
   });
   if (self_reviews) {
-    if (Status s = RequirePeopleTeam(loaded->actor, "request everyone's self-review"); !s.ok()) {
+    if (Status s = org::RequirePeopleTeam(loaded->actor, "request everyone's self-review");
+        !s.ok()) {
       return s;
     }
     for (model::Feedback& self : SelfReviewRequests(scope, *requested)) {
@@ -116,7 +117,8 @@ Result<FeedbackPlan> GiveFeedback(store::Store& store, std::istream& csv,
   FeedbackPlan plan = PlanFeedback(scope, io::NamedCsv::Read(csv, FeedbackColumns()), *requested);
   if (!plan.ok()) return plan;
   for (const model::Feedback& given : plan.feedback) {
-    if (Status s = RequireOwnOrPeopleTeam(loaded->actor, given.giver_id, "feedback"); !s.ok()) {
+    if (Status s = org::RequireOwnOrPeopleTeam(loaded->actor, given.giver_id, "feedback");
+        !s.ok()) {
       return s;
     }
   }
@@ -177,7 +179,8 @@ Result<RubricSheetsPlan> EnterRubricSheets(store::Store& store, std::istream& cs
   RubricSheetsPlan plan = PlanRubricSheets(scope, io::NamedCsv::Read(csv, columns), *feedback);
   if (!plan.ok()) return plan;
   for (const ScoredSheet& scored : plan.sheets) {
-    if (Status s = RequireOwnOrPeopleTeam(loaded->actor, scored.sheet.rater_id, "rubric sheets");
+    if (Status s =
+            org::RequireOwnOrPeopleTeam(loaded->actor, scored.sheet.rater_id, "rubric sheets");
         !s.ok()) {
       return s;
     }

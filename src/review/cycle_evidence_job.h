@@ -1,6 +1,6 @@
 // Entering and reading the evidence a review cycle collects besides ratings, against the store:
 // feedback (requested, then given: review/feedback_input.h) and rubric sheets
-// (review/rubric_sheets.h), with who may do it checked (review/cycle_permissions.h).
+// (review/rubric_sheets.h), with who may do it checked (org/permissions.h).
 //
 // Feedback is requested and given while the cycle is open or rating; rubric sheets are entered
 // while it is rating (their grades are ratings). The store re-checks the state in the writing

@@ -6,7 +6,7 @@
 
 #include "io/named_csv.h"
 #include "ladder/framework_loader.h"
-#include "review/cycle_permissions.h"
+#include "org/permissions.h"
 
 namespace yardstick::review {
 namespace {
@@ -29,10 +29,10 @@ Status RequireState(const model::Cycle& cycle, std::initializer_list<model::Cycl
 /// Ok when |actor_id| may enter every rater's input in |raters| (|what|: "ratings").
 Status RequireMayEnterFor(store::Store& store, const std::string& actor_id,
                           const std::set<std::string>& raters, std::string_view what) {
-  Result<Actor> actor = LoadActor(store, actor_id);
+  Result<org::Actor> actor = org::LoadActor(store, actor_id);
   if (!actor.ok()) return actor.status();
   for (const std::string& rater : raters) {
-    if (Status s = RequireOwnOrPeopleTeam(*actor, rater, what); !s.ok()) return s;
+    if (Status s = org::RequireOwnOrPeopleTeam(*actor, rater, what); !s.ok()) return s;
   }
   return Status::Ok();
 }
@@ -40,9 +40,9 @@ Status RequireMayEnterFor(store::Store& store, const std::string& actor_id,
 }  // namespace
 
 Status OpenCycle(store::Store& store, const model::Cycle& cycle, const std::string& actor_id) {
-  Result<Actor> actor = LoadActor(store, actor_id);
+  Result<org::Actor> actor = org::LoadActor(store, actor_id);
   if (!actor.ok()) return actor.status();
-  if (Status s = RequirePeopleTeam(*actor, "open a cycle"); !s.ok()) return s;
+  if (Status s = org::RequirePeopleTeam(*actor, "open a cycle"); !s.ok()) return s;
   return store.CreateCycle(cycle, actor_id);
 }
 
@@ -153,9 +153,9 @@ Status AssignBenchmarks(store::Store& store, const std::string& cycle_id,
   Result<CycleScope> scope = LoadCycleScope(store, cycle_id);
   if (!scope.ok()) return scope.status();
   const model::Cycle& cycle = scope->cycle();
-  Result<Actor> actor = LoadActor(store, actor_id);
+  Result<org::Actor> actor = org::LoadActor(store, actor_id);
   if (!actor.ok()) return actor.status();
-  if (Status s = RequirePeopleTeam(*actor, "assign benchmark people"); !s.ok()) return s;
+  if (Status s = org::RequirePeopleTeam(*actor, "assign benchmark people"); !s.ok()) return s;
   if (Status s = RequireState(cycle, {model::CycleState::kOpen, model::CycleState::kRating},
                               "benchmark assignments");
       !s.ok()) {
@@ -174,9 +174,10 @@ Result<CycleMove> AdvanceCycle(store::Store& store, const std::string& cycle_id,
                                const std::string& actor_id) {
   Result<CycleScope> scope = LoadCycleScope(store, cycle_id);
   if (!scope.ok()) return scope.status();
-  Result<Actor> actor = LoadActor(store, actor_id);
+  Result<org::Actor> actor = org::LoadActor(store, actor_id);
   if (!actor.ok()) return actor.status();
-  if (Status s = RequirePeopleTeam(*actor, fmt::format("move cycle '{}'", cycle_id)); !s.ok()) {
+  if (Status s = org::RequirePeopleTeam(*actor, fmt::format("move cycle '{}'", cycle_id));
+      !s.ok()) {
     return s;
   }
   const model::Cycle& cycle = scope->cycle();

@@ -24,7 +24,7 @@ namespace yardstick::review {
 /// stored and the cycle's benchmark assignments. NotFound for an unknown cycle.
 Result<CycleScope> LoadCycleScope(store::Store& store, const std::string& cycle_id);
 
-/// Opens |cycle| (review/cycle_permissions.h: the people team opens cycles).
+/// Opens |cycle| (org/permissions.h: the people team opens cycles).
 Status OpenCycle(store::Store& store, const model::Cycle& cycle, const std::string& actor_id);
 
 struct InputRequest {

@@ -8,8 +8,8 @@
 #include <nlohmann/json.hpp>
 
 #include "engine/decision_rules.h"
+#include "org/permissions.h"
 #include "review/cycle_inputs_job.h"
-#include "review/cycle_permissions.h"
 
 namespace yardstick::review {
 namespace {
@@ -106,9 +106,10 @@ Result<DecidedCycle> DecideCycle(store::Store& store, const std::string& cycle_i
   Result<CycleScope> scope = LoadCycleScope(store, cycle_id);
   if (!scope.ok()) return scope.status();
   const model::Cycle& cycle = scope->cycle();
-  Result<Actor> actor = LoadActor(store, actor_id);
+  Result<org::Actor> actor = org::LoadActor(store, actor_id);
   if (!actor.ok()) return actor.status();
-  if (Status s = RequirePeopleTeam(*actor, fmt::format("decide cycle '{}'", cycle_id)); !s.ok()) {
+  if (Status s = org::RequirePeopleTeam(*actor, fmt::format("decide cycle '{}'", cycle_id));
+      !s.ok()) {
     return s;
   }
   if (cycle.state != model::CycleState::kCalibrating) {

@@ -4,7 +4,7 @@
 // (engine/decision_rules.h), and the slate is stored, replacing an earlier one.
 //
 // Only while the cycle is calibrating and once it has been calibrated; the people team decides
-// (review/cycle_permissions.h). Uses the store it is given from one thread.
+// (org/permissions.h). Uses the store it is given from one thread.
 #pragma once
 
 #include <string>

@@ -6,7 +6,7 @@
 #include <fmt/format.h>
 
 #include "base/text.h"
-#include "review/cycle_permissions.h"
+#include "org/permissions.h"
 
 namespace yardstick::review {
 namespace {
@@ -15,13 +15,13 @@ namespace {
 Status RequireMayChangeRoles(store::Store& store, const std::string& actor_id) {
   Result<std::vector<model::RoleGrant>> grants = store.Roles();
   if (!grants.ok()) return grants.status();
-  std::optional<Actor> actor;
+  std::optional<org::Actor> actor;
   if (!actor_id.empty()) {
-    Result<Actor> loaded = LoadActor(store, actor_id);
+    Result<org::Actor> loaded = org::LoadActor(store, actor_id);
     if (!loaded.ok()) return loaded.status();
     actor = std::move(*loaded);
   }
-  return RequireMayGrantRoles(actor ? &*actor : nullptr, *grants);
+  return org::RequireMayGrantRoles(actor ? &*actor : nullptr, *grants);
 }
 
 /// Ok when |grant| names an active person and, for a calibrator, an existing group.

@@ -1,6 +1,6 @@
 // Granting and revoking roles (model/role.h) against the store: the grant is checked — an active
 // person, a comparison group that exists for a calibrator, no group for the other roles — and
-// the one granting must be allowed to (review/cycle_permissions.h: the people team, or anyone
+// the one granting must be allowed to (org/permissions.h: the people team, or anyone
 // for the very first people-team grant). Uses the store it is given from one thread.
 #pragma once
 

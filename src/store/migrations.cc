@@ -313,7 +313,8 @@ std::string FrozenWhenClosedTriggers(const std::string& table, Dialect dialect) 
                    "'integrity_constraint_violation';")
              : "";
   return fmt::format(
-      "CREATE OR REPLACE FUNCTION {0}_frozen_when_closed() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+      "CREATE OR REPLACE FUNCTION {0}_frozen_when_closed() RETURNS trigger LANGUAGE plpgsql AS $$ "
+      "BEGIN "
       "IF TG_OP = 'DELETE' THEN {4} END IF; "
       "IF (TG_OP <> 'INSERT' AND {1}) OR (TG_OP <> 'DELETE' AND {2}) THEN "
       "RAISE EXCEPTION '{0}: the cycle is closed, and a closed cycle never changes' USING "

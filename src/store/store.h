@@ -202,6 +202,10 @@ class Store {
 
   // Audit -------------------------------------------------------------------------------------
   Result<std::vector<model::AuditEntry>> AuditLog(const AuditQuery& query);
+  /// Records that |actor| read something sensitive (|entity| |entity_id|, e.g. a person's pay)
+  /// as an audit entry "ENTITY.read".
+  Status RecordRead(const std::string& actor, const std::string& entity,
+                    const std::string& entity_id);
 
  private:
   /// One assignment of AssignBenchmarks; inside its transaction.

@@ -32,14 +32,6 @@ Result<bool> Held(Database& database, const model::RoleGrant& grant) {
 
 }  // namespace
 
-Status Store::Audit(const std::string& actor, const std::string& action, const std::string& entity,
-                    const std::string& entity_id, const Value& before, const Value& after) {
-  return database_->Run(
-      "INSERT INTO audit_log (at, actor, action, entity, entity_id, before_json, after_json) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?)",
-      {clock_.NowUtc(), actor, action, entity, entity_id, before, after});
-}
-
 Status Store::GrantRole(const model::RoleGrant& grant, const std::string& actor) {
   return InTransaction(*database_, [&]() -> Status {
     const std::string role(model::ToString(grant.role));

@@ -1,10 +1,10 @@
-#include "review/cycle_permissions.h"
+#include "org/permissions.h"
 
 #include <algorithm>
 
 #include <fmt/format.h>
 
-namespace yardstick::review {
+namespace yardstick::org {
 
 bool Actor::Holds(model::Role role) const {
   return std::any_of(grants.begin(), grants.end(),
@@ -67,6 +67,16 @@ Status RequireOwnOrPeopleTeam(const Actor& actor, const std::string& owner, std:
                   owner, what, owner));
 }
 
+Status RequireMaySeePay(store::Store& store, const Actor& actor, const std::string& person_id) {
+  if (actor.person_id == person_id || actor.Holds(model::Role::kPeopleTeam)) return Status::Ok();
+  Result<std::vector<std::string>> line = store.ReportingLine(actor.person_id);
+  if (!line.ok()) return line.status();
+  if (std::find(line->begin(), line->end(), person_id) != line->end()) return Status::Ok();
+  return Status::PermissionDenied(
+      fmt::format("{} may not see {}'s pay: only they, their managers and the people team may",
+                  actor.person_id, person_id));
+}
+
 Status RequireMayGrantRoles(const Actor* actor, const std::vector<model::RoleGrant>& grants) {
   const bool anyone_people_team = std::any_of(
       grants.begin(), grants.end(),
@@ -80,4 +90,4 @@ Status RequireMayGrantRoles(const Actor* actor, const std::vector<model::RoleGra
   return RequirePeopleTeam(*actor, "grant or revoke roles");
 }
 
-}  // namespace yardstick::review
+}  // namespace yardstick::org

@@ -1,6 +1,8 @@
-// Who may do what in a review cycle beyond what the manager tree decides: the rules every front
-// end (the CLI now, the server later) has checked before a cycle job writes anything.
+// Who may do what beyond what the manager tree decides: the rules every front end (the CLI now,
+// the server later) has checked before a job reads anything sensitive or writes anything.
 //
+// Pay is seen by the person, by everyone above them in the manager tree and by the people team —
+// never by a peer.
 // The people team runs cycles: opens them, moves them on, assigns benchmark people, requests
 // feedback, calibrates, and enters any input on anyone's behalf (forms collected on paper, a
 // spreadsheet from a manager). A calibrator calibrates cycles whose comparison groups they
@@ -19,7 +21,7 @@
 #include "model/role.h"
 #include "store/store.h"
 
-namespace yardstick::review {
+namespace yardstick::org {
 
 /// The person asking, with the roles they hold.
 struct Actor {
@@ -48,8 +50,12 @@ Status RequireMayCalibrate(const Actor& actor, const std::string& cycle_id,
 /// Ok when |actor| is |owner| or the people team: |what| is |owner|'s to enter (e.g. "ratings").
 Status RequireOwnOrPeopleTeam(const Actor& actor, const std::string& owner, std::string_view what);
 
+/// Ok when |actor| may see |person_id|'s pay: themselves, anyone above them in the manager tree,
+/// the people team. PermissionDenied otherwise.
+Status RequireMaySeePay(store::Store& store, const Actor& actor, const std::string& person_id);
+
 /// Ok when |actor| may grant and revoke roles: the people team, or anyone while nobody holds
 /// the people-team role (the first grant). |grants| is every grant stored.
 Status RequireMayGrantRoles(const Actor* actor, const std::vector<model::RoleGrant>& grants);
 
-}  // namespace yardstick::review
+}  // namespace yardstick::org

@@ -1,0 +1,126 @@
+// `yardstick pay table|person`: the pay scale, and how one person's pay is derived from it.
+#include <iostream>
+#include <memory>
+#include <string>
+
+#include <fmt/format.h>
+
+#include "cli/command.h"
+#include "engine/pay.h"
+#include "org/org_frameworks.h"
+#include "org/pay_job.h"
+
+namespace yardstick::cli {
+namespace {
+
+std::string Amount(double amount) {
+  std::string digits = fmt::format("{:.0f}", amount);
+  for (int at = static_cast<int>(digits.size()) - 3; at > 0; at -= 3) {
+    digits.insert(static_cast<size_t>(at), ",");
+  }
+  return digits;
+}
+
+struct TableArgs {
+  std::string framework;
+  std::string db;
+};
+
+void PrintScale(const model::Framework& framework) {
+  const model::Pay& pay = framework.pay;
+  std::cout << fmt::format("{} ({}): base pay per {}, in {}\n", framework.name, framework.id,
+                           pay.period, pay.currency.empty() ? "—" : pay.currency);
+  if (pay.families.empty()) {
+    std::cout << "  no pay families\n";
+    return;
+  }
+  std::string header = fmt::format("  {:<6}", "grade");
+  for (const model::PayFamily& family : pay.families) header += fmt::format(" {:>14}", family.id);
+  std::cout << header << "\n";
+  for (int grade = framework.scale.size() - 1; grade >= 0; --grade) {
+    std::string row = fmt::format("  {:<6}", framework.scale.IdAt(grade));
+    for (const model::PayFamily& family : pay.families) {
+      Result<double> base =
+          engine::BasePay(framework, family.tracks.empty() ? "" : family.tracks[0], grade);
+      row += fmt::format(" {:>14}", base.ok() ? Amount(*base) : "—");
+    }
+    std::cout << row << "\n";
+  }
+  for (const model::Position& position : framework.positions) {
+    if (position.allowance > 0) {
+      std::cout << fmt::format("  allowance {} {} while holding {}\n", Amount(position.allowance),
+                               pay.currency, position.id);
+    }
+  }
+}
+
+Action TableSetup(CLI::App& app) {
+  auto args = std::make_shared<TableArgs>();
+  app.add_option("framework", args->framework, "Only this framework (default: every one in use)");
+  AddDatabaseOption(app, args->db);
+  app.footer(
+      "The one pay scale per grade and pay family, and the positions' allowances, from the "
+      "current version of each ladder. Changing it is a new framework version (`yardstick "
+      "framework load`), never an edit to people.");
+  return [args] {
+    auto store = OpenStoreOrReport(args->db);
+    if (!store) return kExitFailure;
+    Result<org::OrgFrameworks> frameworks = org::OrgFrameworks::Load(*store);
+    if (!frameworks.ok()) return ReportFailure(frameworks.status());
+    bool shown = false;
+    for (const auto& [id, framework] : frameworks->frameworks()) {
+      if (!args->framework.empty() && id != args->framework) continue;
+      PrintScale(framework);
+      shown = true;
+    }
+    if (!shown) {
+      return ReportFailure(Status::NotFound(
+          args->framework.empty()
+              ? "no comparison group uses a framework yet"
+              : fmt::format("no comparison group uses framework '{}'", args->framework)));
+    }
+    return kExitOk;
+  };
+}
+
+struct PersonArgs {
+  std::string person;
+  std::string actor;
+  std::string db;
+};
+
+Action PersonSetup(CLI::App& app) {
+  auto args = std::make_shared<PersonArgs>();
+  app.add_option("person", args->person, "The person's id")->required();
+  AddActorOption(app, args->actor);
+  AddDatabaseOption(app, args->db);
+  app.footer(
+      "Base pay from the scale at the person's grade, plus their position's allowance while they "
+      "hold it; nothing per person. Shown to the person, their managers and the people team; "
+      "every look is in the audit log.");
+  return [args] {
+    auto store = OpenStoreOrReport(args->db);
+    if (!store) return kExitFailure;
+    Result<org::PersonPay> pay = org::PayOf(*store, args->person, args->actor);
+    if (!pay.ok()) return ReportFailure(pay.status());
+    const engine::PayDerivation& p = pay->pay;
+    std::cout << fmt::format("{} {}: {} {} per {}\n", pay->person.id, pay->person.name,
+                             Amount(p.total), p.currency, p.period);
+    std::cout << fmt::format("  base       {:>10}  pay family {} at grade {} (framework {})\n",
+                             Amount(p.base), p.family, p.grade, pay->framework_id);
+    std::cout << fmt::format(
+        "  allowance  {:>10}  {}\n", Amount(p.allowance),
+        p.position.empty() ? "no position held" : "while holding " + p.position);
+    return kExitOk;
+  };
+}
+
+}  // namespace
+
+std::vector<Command> PayCommands() {
+  return {
+      {"pay", "table", "The pay scale: base pay per grade and family, and allowances", TableSetup},
+      {"pay", "person", "How a person's pay is derived from the scale", PersonSetup}};
+}
+
+}  // namespace yardstick::cli
