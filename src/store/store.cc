@@ -204,7 +204,9 @@ Status InsertForEach(Database& database, std::string_view table,
     const size_t following = begin + kPeoplePerBatch;
     std::future<void> ahead;
     if (following < people.size()) {
-      ahead = std::async(std::launch::async, fill, following, std::ref(next));
+      // Made right away on another thread; when none can be started, when |ahead| is waited for.
+      ahead =
+          std::async(std::launch::async | std::launch::deferred, fill, following, std::ref(next));
     }
     Status written = current.empty() ? Status::Ok() : (*inserter)->Write(current);
     if (ahead.valid()) ahead.get();  // joined before anything returns: it writes to |next|
