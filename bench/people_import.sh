@@ -54,7 +54,7 @@ if [ ! -f "$CSV" ]; then
   mkdir -p "$CACHE"
   "$BIN" demo init --db "$WORK/demo.db" --people "$PEOPLE" --seed 1 --today 2026-11-21 --no-cycles \
     --frameworks "$ROOT/frameworks" >&2
-  "$BIN" people export --db "$WORK/demo.db" -o "$CSV.tmp" >&2
+  "$BIN" people export --db "$WORK/demo.db" --format csv -o "$CSV.tmp" >&2
   mv "$CSV.tmp" "$CSV"
   rm -f "$WORK"/demo.db*
 fi

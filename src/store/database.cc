@@ -45,6 +45,32 @@ double Row::Real(size_t column) const {
   return 0;
 }
 
+namespace {
+
+/// Each batch one Database::InsertRows.
+class BatchInserter final : public RowInserter {
+ public:
+  BatchInserter(Database& database, std::string table, std::vector<std::string> columns)
+      : database_(database), table_(std::move(table)), columns_(std::move(columns)) {}
+  Status Write(const std::vector<Params>& rows) override {
+    return database_.InsertRows(table_, columns_, rows);
+  }
+  Status Finish() override { return Status::Ok(); }
+
+ private:
+  Database& database_;
+  std::string table_;
+  std::vector<std::string> columns_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<RowInserter>> Database::StartInsert(std::string_view table,
+                                                           std::vector<std::string> columns) {
+  return std::unique_ptr<RowInserter>(
+      std::make_unique<BatchInserter>(*this, std::string(table), std::move(columns)));
+}
+
 Status Database::Run(std::string_view sql, const Params& params) {
   Result<Rows> rows = Query(sql, params);
   return rows.ok() ? Status::Ok() : rows.status();

@@ -45,6 +45,18 @@ using Params = std::vector<Value>;
 
 enum class Dialect { kSqlite, kPostgres };
 
+/// Rows going into one table batch after batch, with the engine's bulk operation left open
+/// between batches (Database::StartInsert).
+class RowInserter {
+ public:
+  virtual ~RowInserter() = default;
+  /// Writes |rows|, each with a value per column. After a failure the insert is over.
+  virtual Status Write(const std::vector<Params>& rows) = 0;
+  /// Ends the insert; every row is written when it returns ok. An inserter destroyed without
+  /// Finish() abandons what it had not finished (the transaction should then be rolled back).
+  virtual Status Finish() = 0;
+};
+
 /// Part of a table's schema that a bulk load may drop and create again (see
 /// Database::BulkLoadObstacles).
 struct SchemaObject {
@@ -76,6 +88,13 @@ class Database {
   virtual Status InsertRows(std::string_view table, const std::vector<std::string>& columns,
                             const std::vector<Params>& rows) = 0;
 
+  /// Starts inserting many rows into |table| in batches (RowInserter::Write) without ending the
+  /// engine's bulk operation between them (PostgreSQL: one COPY for all of them, which the server
+  /// works through while the next batch is made). Nothing else may run on this database until the
+  /// inserter is finished or destroyed. By default, each batch is one InsertRows.
+  virtual Result<std::unique_ptr<RowInserter>> StartInsert(std::string_view table,
+                                                           std::vector<std::string> columns);
+
   /// What makes loading many rows into |table| slow and can be dropped for the load and created
   /// again after it, in the order to drop them (create them in reverse): secondary indexes (not
   /// those behind a PRIMARY KEY or UNIQUE constraint), and on PostgreSQL the table's foreign
@@ -84,6 +103,12 @@ class Database {
   virtual Result<std::vector<SchemaObject>> BulkLoadObstacles(std::string_view table) = 0;
 
   virtual Status Begin() = 0;
+  /// Begins a transaction that loads many rows into tables that hold few or none yet (a first
+  /// import), with the same guarantees as Begin(): all or nothing, and safe if the process dies.
+  /// An engine may write it another way: SQLite writes it through a rollback journal instead of
+  /// the WAL, so that new pages are written once rather than twice, and goes back to the WAL at
+  /// Commit() or Rollback(); meanwhile other connections cannot read the database.
+  virtual Status BeginBulkLoad() { return Begin(); }
   virtual Status Commit() = 0;
   virtual Status Rollback() = 0;
 };
@@ -96,12 +121,17 @@ Result<std::unique_ptr<Database>> OpenDatabase(const std::string& url);
 /// True for a URL OpenDatabase opens as PostgreSQL ("postgresql://…" or "postgres://…").
 bool IsPostgresUrl(std::string_view url);
 
+enum class TransactionKind { kOrdinary, kBulkLoad };
+
 /// Runs |body| inside a transaction: commits when it returns ok, rolls back otherwise — also
 /// when the commit itself fails (SQLite checks deferred foreign keys at COMMIT and then leaves the
-/// transaction open).
+/// transaction open). kBulkLoad begins it with Database::BeginBulkLoad().
 template <typename Body>
-Status InTransaction(Database& database, Body&& body) {
-  if (Status begun = database.Begin(); !begun.ok()) return begun;
+Status InTransaction(Database& database, Body&& body,
+                     TransactionKind kind = TransactionKind::kOrdinary) {
+  const Status begun =
+      kind == TransactionKind::kBulkLoad ? database.BeginBulkLoad() : database.Begin();
+  if (!begun.ok()) return begun;
   Status status = body();
   if (status.ok()) status = database.Commit();
   if (!status.ok()) (void)database.Rollback();

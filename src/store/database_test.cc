@@ -277,6 +277,110 @@ TEST_P(DatabaseTest, InsertRowsLoadsManyRows) {
   EXPECT_EQ(sums->front().Text(2), "person 9999\twith a tab and some padding text");
 }
 
+TEST_P(DatabaseTest, StartInsertWritesBatchAfterBatchAsOneInsert) {
+  ASSERT_TRUE(db_->Begin().ok());
+  {
+    Result<std::unique_ptr<RowInserter>> inserter = db_->StartInsert("items", {"id", "s"});
+    ASSERT_TRUE(inserter.ok()) << inserter.status().message();
+    for (int batch = 0; batch < 3; ++batch) {
+      std::vector<Params> rows;
+      for (int i = 1; i <= 20000; ++i) {  // several COPY chunks per batch on PostgreSQL
+        rows.push_back({std::int64_t{batch * 20000 + i}, "row\t" + std::to_string(i)});
+      }
+      ASSERT_TRUE((*inserter)->Write(rows).ok());
+    }
+    ASSERT_TRUE((*inserter)->Write({}).ok());
+    const Status finished = (*inserter)->Finish();
+    ASSERT_TRUE(finished.ok()) << finished.message();
+  }
+  ASSERT_TRUE(db_->Commit().ok());
+  EXPECT_EQ(Count("items"), 60000);
+  Result<Rows> last = db_->Query("SELECT s FROM items WHERE id = ?", {std::int64_t{60000}});
+  ASSERT_TRUE(last.ok());
+  EXPECT_EQ(last->front().Text(0), "row\t20000");
+}
+
+TEST_P(DatabaseTest, AnInsertThatFailsOrIsLeftUnfinishedLeavesTheConnectionUsable) {
+  ASSERT_TRUE(db_->Run("INSERT INTO children (id, name) VALUES ('c', 'Cy')").ok());
+  ASSERT_TRUE(db_->Begin().ok());
+  {
+    Result<std::unique_ptr<RowInserter>> inserter = db_->StartInsert("children", {"id", "name"});
+    ASSERT_TRUE(inserter.ok()) << inserter.status().message();
+    std::vector<Params> rows;
+    for (int i = 0; i < 30000; ++i)
+      rows.push_back({"k" + std::to_string(i), "K" + std::to_string(i)});
+    ASSERT_TRUE((*inserter)->Write(rows).ok());
+    // A second Cy breaks the UNIQUE name: refused at once (SQLite) or when the COPY ends.
+    Status failed = (*inserter)->Write({{std::string("d"), std::string("Cy")}});
+    if (failed.ok()) failed = (*inserter)->Finish();
+    EXPECT_EQ(failed.code(), Status::Code::kFailedPrecondition) << failed.message();
+  }
+  ASSERT_TRUE(db_->Rollback().ok());
+  EXPECT_EQ(Count("children"), 1);
+  ASSERT_TRUE(db_->Begin().ok());
+  {
+    Result<std::unique_ptr<RowInserter>> inserter = db_->StartInsert("children", {"id", "name"});
+    ASSERT_TRUE(inserter.ok()) << inserter.status().message();
+    ASSERT_TRUE((*inserter)->Write({{std::string("e"), std::string("Eve")}}).ok());
+  }  // dropped unfinished
+  ASSERT_TRUE(db_->Rollback().ok());
+  EXPECT_EQ(Count("children"), 1);
+  EXPECT_TRUE(db_->Run("INSERT INTO children (id, name) VALUES ('f', 'Fay')").ok());
+  EXPECT_EQ(Count("children"), 2);
+}
+
+TEST_P(DatabaseTest, ABulkLoadTransactionCommitsOrRollsBackLikeAnyOther) {
+  const auto journal_mode = [&]() -> std::string {
+    if (engine() != testing::Engine::kSqlite) return "wal";
+    Result<Rows> rows = db_->Query("PRAGMA journal_mode", {});
+    return rows.ok() && !rows->empty() ? rows->front().Text(0) : "?";
+  };
+  ASSERT_TRUE(db_->BeginBulkLoad().ok());
+  ASSERT_TRUE(db_->InsertRows("items", {"id"}, {{std::int64_t{1}}, {std::int64_t{2}}}).ok());
+  ASSERT_TRUE(db_->Rollback().ok());
+  EXPECT_EQ(Count("items"), 0);
+  EXPECT_EQ(journal_mode(), "wal");  // SQLite went back to the WAL after its rollback journal
+  const auto sort_memory = [&]() -> std::string {
+    if (engine() != testing::Engine::kPostgres) return "";
+    Result<Rows> rows = db_->Query("SELECT current_setting('maintenance_work_mem')", {});
+    return rows.ok() && !rows->empty() ? rows->front().Text(0) : "?";
+  };
+  const std::string sort_memory_before = sort_memory();
+  ASSERT_TRUE(db_->BeginBulkLoad().ok());
+  if (engine() == testing::Engine::kSqlite) {
+    Result<Rows> during = db_->Query("PRAGMA journal_mode", {});
+    ASSERT_TRUE(during.ok());
+    EXPECT_EQ(during->front().Text(0), "delete");
+  } else {
+    EXPECT_EQ(sort_memory(), "256MB");  // for this transaction only (the test cluster has less)
+  }
+  EXPECT_FALSE(db_->BeginBulkLoad().ok());  // no nesting
+  ASSERT_TRUE(db_->InsertRows("items", {"id"}, {{std::int64_t{1}}, {std::int64_t{2}}}).ok());
+  ASSERT_TRUE(db_->Commit().ok());
+  EXPECT_EQ(Count("items"), 2);
+  EXPECT_EQ(journal_mode(), "wal");
+  EXPECT_EQ(sort_memory(), sort_memory_before);
+}
+
+TEST_P(DatabaseTest, ABulkLoadWorksWhileAnotherConnectionHasTheDatabaseOpen) {
+  std::unique_ptr<Database> reader = Connect();
+  ASSERT_NE(reader, nullptr);
+  ASSERT_TRUE(db_->Run("INSERT INTO items (id) VALUES (1)").ok());
+  Result<Rows> seen = reader->Query("SELECT COUNT(*) FROM items", {});
+  ASSERT_TRUE(seen.ok());
+  EXPECT_EQ(seen->front().Int(0), 1);
+  // SQLite cannot leave the WAL while the reader is there, so it loads in the WAL.
+  ASSERT_TRUE(db_->BeginBulkLoad().ok());
+  ASSERT_TRUE(db_->InsertRows("items", {"id"}, {{std::int64_t{2}}, {std::int64_t{3}}}).ok());
+  seen = reader->Query("SELECT COUNT(*) FROM items", {});
+  ASSERT_TRUE(seen.ok()) << seen.status().message();
+  EXPECT_EQ(seen->front().Int(0), 1);  // the reader reads on, as before the load
+  ASSERT_TRUE(db_->Commit().ok());
+  seen = reader->Query("SELECT COUNT(*) FROM items", {});
+  ASSERT_TRUE(seen.ok());
+  EXPECT_EQ(seen->front().Int(0), 3);
+}
+
 TEST_P(DatabaseTest, InsertingNoRowsDoesNothing) {
   EXPECT_TRUE(db_->InsertRows("items", {"id", "s"}, {}).ok());
   EXPECT_EQ(Count("items"), 0);

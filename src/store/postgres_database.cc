@@ -173,26 +173,33 @@ bool ContainsNul(const Value& value) {
   return text != nullptr && text->find('\0') != std::string::npos;
 }
 
-/// Appends |text| to a COPY text-format line, escaping what the format gives meaning to.
+/// Appends |text| to a COPY text-format line, escaping what the format gives meaning to. Runs of
+/// ordinary characters are appended whole.
 void AppendCopyText(std::string_view text, std::string& line) {
-  for (char c : text) {
-    switch (c) {
+  size_t plain_from = 0;
+  for (size_t at = 0; at < text.size(); ++at) {
+    const char* escape = nullptr;
+    switch (text[at]) {
       case '\\':
-        line += "\\\\";
+        escape = "\\\\";
         break;
       case '\t':
-        line += "\\t";
+        escape = "\\t";
         break;
       case '\n':
-        line += "\\n";
+        escape = "\\n";
         break;
       case '\r':
-        line += "\\r";
+        escape = "\\r";
         break;
       default:
-        line += c;
+        continue;
     }
+    line.append(text.substr(plain_from, at - plain_from));
+    line += escape;
+    plain_from = at + 1;
   }
+  line.append(text.substr(plain_from));
 }
 
 void AppendCopyValue(const Value& value, std::string& line) {
@@ -515,61 +522,137 @@ Result<Rows> PostgresDatabase::Query(std::string_view sql, const Params& params)
   return rows;
 }
 
-Status PostgresDatabase::InsertRows(std::string_view table, const std::vector<std::string>& columns,
-                                    const std::vector<Params>& rows) {
-  if (rows.empty()) return Status::Ok();
-  std::string column_list;
-  for (size_t i = 0; i < columns.size(); ++i) column_list += (i == 0 ? "" : ", ") + columns[i];
-  const std::string sql = fmt::format("COPY {} ({}) FROM STDIN", table, column_list);
-  const std::string what = fmt::format("cannot insert into {}", table);
-  {
+namespace {
+
+/// One COPY … FROM STDIN (text format) into a table, fed batch after batch: the server reads
+/// each megabyte as it is sent, while the caller makes the next batch.
+class CopyInserter final : public RowInserter {
+ public:
+  CopyInserter(PGconn* connection, const std::string& description, std::string_view table,
+               std::vector<std::string> columns)
+      : connection_(connection),
+        description_(description),
+        what_(fmt::format("cannot insert into {}", table)),
+        columns_(std::move(columns)) {
+    chunk_.reserve(kCopyChunkBytes + kCopyChunkBytes / 4);
+  }
+  ~CopyInserter() override {
+    if (open_) (void)Abandon(Status::Internal("the insert was not finished"));
+  }
+
+  /// Sends COPY; ok when the server waits for the rows.
+  Status Start(std::string_view table) {
+    std::string column_list;
+    for (size_t i = 0; i < columns_.size(); ++i) {
+      column_list += (i == 0 ? "" : ", ") + columns_[i];
+    }
+    const std::string sql = fmt::format("COPY {} ({}) FROM STDIN", table, column_list);
     const PgResult started(PQexec(connection_, sql.c_str()));
     if (PQresultStatus(started.get()) != PGRES_COPY_IN) {
-      return Check(started.get(), connection_, description_, what);
+      return Check(started.get(), connection_, description_, what_);
     }
+    open_ = true;
+    return Status::Ok();
   }
-  // Stops the COPY with |reason| (the server rolls it back) and returns |status|.
-  const auto abandon = [&](Status status) {
+
+  Status Write(const std::vector<Params>& rows) override {
+    if (!open_)
+      return Status::Internal(fmt::format("{}: {}: the insert is over", description_, what_));
+    for (const Params& values : rows) {
+      ++row_;
+      if (values.size() != columns_.size()) {
+        return Abandon(Status::Internal(fmt::format("{}: row {} has {} values for {} columns",
+                                                    what_, row_, values.size(), columns_.size())));
+      }
+      for (size_t column = 0; column < values.size(); ++column) {
+        if (ContainsNul(values[column])) {
+          return Abandon(Status::InvalidArgument(fmt::format(
+              "{}: row {}, column {}: text contains a NUL character, which PostgreSQL cannot hold",
+              what_, row_, columns_[column])));
+        }
+        if (column > 0) chunk_ += '\t';
+        AppendCopyValue(values[column], chunk_);
+      }
+      chunk_ += '\n';
+      if (chunk_.size() >= kCopyChunkBytes) {
+        if (Status sent = Send(); !sent.ok()) return sent;
+      }
+    }
+    return Status::Ok();
+  }
+
+  Status Finish() override {
+    if (!open_)
+      return Status::Internal(fmt::format("{}: {}: the insert is over", description_, what_));
+    if (Status sent = Send(); !sent.ok()) return sent;
+    open_ = false;
+    if (PQputCopyEnd(connection_, nullptr) != 1) {
+      Status status = Status::IoError(
+          fmt::format("{}: {}: {}", description_, what_, OneLine(PQerrorMessage(connection_))));
+      DrainResults(connection_);
+      return status;
+    }
+    const PgResult finished(PQgetResult(connection_));
+    Status status = Check(finished.get(), connection_, description_, what_);
+    DrainResults(connection_);
+    return status;
+  }
+
+ private:
+  /// Hands the buffered rows to libpq.
+  Status Send() {
+    if (chunk_.empty()) return Status::Ok();
+    if (PQputCopyData(connection_, chunk_.data(), static_cast<int>(chunk_.size())) != 1) {
+      // The server may have refused a row already: say why, rather than libpq's "no COPY in
+      // progress".
+      const Status io_error = Status::IoError(
+          fmt::format("{}: {}: {}", description_, what_, OneLine(PQerrorMessage(connection_))));
+      open_ = false;
+      const PgResult result(PQgetResult(connection_));
+      Status status = result != nullptr && PQresultStatus(result.get()) == PGRES_FATAL_ERROR
+                          ? Check(result.get(), connection_, description_, what_)
+                          : io_error;
+      DrainResults(connection_);
+      return status;
+    }
+    chunk_.clear();
+    return Status::Ok();
+  }
+
+  /// Stops the COPY with |status|'s message (the server rolls it back) and returns |status|.
+  Status Abandon(Status status) {
+    open_ = false;
     PQputCopyEnd(connection_, status.message().c_str());
     DrainResults(connection_);
     return status;
-  };
-  std::string chunk;
-  chunk.reserve(kCopyChunkBytes + kCopyChunkBytes / 4);
-  for (size_t row = 0; row < rows.size(); ++row) {
-    const Params& values = rows[row];
-    if (values.size() != columns.size()) {
-      return abandon(Status::Internal(fmt::format("{}: row {} has {} values for {} columns", what,
-                                                  row + 1, values.size(), columns.size())));
-    }
-    for (size_t column = 0; column < values.size(); ++column) {
-      if (ContainsNul(values[column])) {
-        return abandon(Status::InvalidArgument(fmt::format(
-            "{}: row {}, column {}: text contains a NUL character, which PostgreSQL cannot hold",
-            what, row + 1, columns[column])));
-      }
-      if (column > 0) chunk += '\t';
-      AppendCopyValue(values[column], chunk);
-    }
-    chunk += '\n';
-    if (chunk.size() >= kCopyChunkBytes || row + 1 == rows.size()) {
-      if (PQputCopyData(connection_, chunk.data(), static_cast<int>(chunk.size())) != 1) {
-        return abandon(Status::IoError(
-            fmt::format("{}: {}: {}", description_, what, OneLine(PQerrorMessage(connection_)))));
-      }
-      chunk.clear();
-    }
   }
-  if (PQputCopyEnd(connection_, nullptr) != 1) {
-    Status status = Status::IoError(
-        fmt::format("{}: {}: {}", description_, what, OneLine(PQerrorMessage(connection_))));
-    DrainResults(connection_);
-    return status;
-  }
-  const PgResult finished(PQgetResult(connection_));
-  Status status = Check(finished.get(), connection_, description_, what);
-  DrainResults(connection_);
-  return status;
+
+  PGconn* connection_;
+  const std::string& description_;
+  std::string what_;
+  std::vector<std::string> columns_;
+  std::string chunk_;
+  size_t row_ = 0;
+  bool open_ = false;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<RowInserter>> PostgresDatabase::StartInsert(
+    std::string_view table, std::vector<std::string> columns) {
+  auto inserter =
+      std::make_unique<CopyInserter>(connection_, description_, table, std::move(columns));
+  if (Status started = inserter->Start(table); !started.ok()) return started;
+  return std::unique_ptr<RowInserter>(std::move(inserter));
+}
+
+Status PostgresDatabase::InsertRows(std::string_view table, const std::vector<std::string>& columns,
+                                    const std::vector<Params>& rows) {
+  if (rows.empty()) return Status::Ok();
+  Result<std::unique_ptr<RowInserter>> inserter = StartInsert(table, columns);
+  if (!inserter.ok()) return inserter.status();
+  if (Status written = (*inserter)->Write(rows); !written.ok()) return written;
+  return (*inserter)->Finish();
 }
 
 Result<std::vector<SchemaObject>> PostgresDatabase::BulkLoadObstacles(std::string_view table) {
@@ -606,6 +689,20 @@ Status PostgresDatabase::Begin() {
         fmt::format("{}: cannot begin a transaction: one is already open", description_));
   }
   return RunScript(connection_, description_, "BEGIN");
+}
+
+Status PostgresDatabase::BeginBulkLoad() {
+  if (Status begun = Begin(); !begun.ok()) return begun;
+  // The indexes and foreign keys a bulk load sets aside are built again before it commits: give
+  // their sorts and joins the memory to do it without spilling to disk, for this transaction
+  // only, and never less than the server's own settings.
+  Status tuned = RunScript(
+      connection_, description_,
+      "SELECT set_config(name, value, true) FROM (VALUES ('maintenance_work_mem', '256MB'), "
+      "('work_mem', '64MB')) AS wanted (name, value) "
+      "WHERE pg_size_bytes(current_setting(name)) < pg_size_bytes(value)");
+  if (!tuned.ok()) (void)Rollback();
+  return tuned;
 }
 
 Status PostgresDatabase::Commit() {

@@ -31,8 +31,12 @@ class PostgresDatabase final : public Database {
   Result<Rows> Query(std::string_view sql, const Params& params) override;
   Status InsertRows(std::string_view table, const std::vector<std::string>& columns,
                     const std::vector<Params>& rows) override;
+  Result<std::unique_ptr<RowInserter>> StartInsert(std::string_view table,
+                                                   std::vector<std::string> columns) override;
   Result<std::vector<SchemaObject>> BulkLoadObstacles(std::string_view table) override;
   Status Begin() override;
+  /// Begin(), with more memory for the sorts and joins that rebuild indexes and foreign keys.
+  Status BeginBulkLoad() override;
   Status Commit() override;
   Status Rollback() override;
 

@@ -1,8 +1,11 @@
 // The SQLite engine: Yardstick's embedded default, one database file beside the program.
 //
 // Opens the file in WAL mode with foreign keys enforced and synchronous=NORMAL (durable across
-// process crashes; a power cut may lose the last commits, never corrupt the file). Statements
-// are prepared once and cached by their SQL text. One connection; not thread-safe.
+// process crashes; a power cut may lose the last commits, never corrupt the file). A bulk load
+// (BeginBulkLoad) runs in a rollback journal with synchronous=FULL instead, which keeps the same
+// guarantees; it needs the database to itself, and falls back to the WAL when another connection
+// has it open. Statements are prepared once and cached by their SQL text. One connection; not
+// thread-safe.
 #pragma once
 
 #include <map>
@@ -31,6 +34,7 @@ class SqliteDatabase final : public Database {
                     const std::vector<Params>& rows) override;
   Result<std::vector<SchemaObject>> BulkLoadObstacles(std::string_view table) override;
   Status Begin() override;
+  Status BeginBulkLoad() override;
   Status Commit() override;
   Status Rollback() override;
 
@@ -40,10 +44,18 @@ class SqliteDatabase final : public Database {
   Result<sqlite3_stmt*> Prepare(std::string_view sql);
   Status Bind(sqlite3_stmt* statement, const Params& params);
   Status Error(std::string_view what) const;
+  /// The journal mode of the database ("wal", "delete", "memory", ...), as SQLite reports it.
+  Result<std::string> JournalMode(std::string_view set_to = {});
+  /// After a bulk load: one sorting thread, the WAL and synchronous = NORMAL again.
+  void EndBulkLoad();
 
   sqlite3* db_;
   std::string path_;
   std::map<std::string, sqlite3_stmt*, std::less<>> statements_;
+  /// Whether BeginBulkLoad changed settings that EndBulkLoad has not yet put back.
+  bool in_bulk_load_ = false;
+  /// Whether a bulk load switched this connection from the WAL to a rollback journal.
+  bool in_rollback_journal_ = false;
 };
 
 }  // namespace yardstick::store

@@ -3,6 +3,7 @@
 #include <sodium.h>
 
 #include <algorithm>
+#include <future>
 #include <string_view>
 #include <unordered_map>
 
@@ -28,6 +29,9 @@ const std::vector<std::string> kPersonColumnList = {
 const std::vector<std::string> kHistoryColumns = {"person_id",      "from_grade", "to_grade",
                                                   "effective_date", "reason",     "decision_id",
                                                   "approver",       "recorded_at"};
+
+const std::vector<std::string> kAssignmentColumns = {"person_id", "position_id", "start_date",
+                                                     "end_date"};
 
 const std::vector<std::string> kAuditColumns = {"at",        "actor",       "action",    "entity",
                                                 "entity_id", "before_json", "after_json"};
@@ -77,22 +81,48 @@ Person PersonFromRow(const Row& row) {
   return person;
 }
 
-/// The person as the audit log records them: every field, in a stable order.
+/// Appends |text| to |json| as a JSON string, exactly as nlohmann::json's dump() writes it.
+void AppendJsonString(std::string_view text, std::string& json) {
+  // Printable ASCII other than '"' and '\\' is written as it is; anything else (escapes, UTF-8
+  // and its checks) is left to nlohmann::json, so the bytes cannot differ.
+  const bool plain = std::all_of(text.begin(), text.end(), [](char c) {
+    return c >= 0x20 && c < 0x7f && c != '"' && c != '\\';
+  });
+  if (!plain) {
+    json += nlohmann::json(std::string(text)).dump();
+    return;
+  }
+  json += '"';
+  json += text;
+  json += '"';
+}
+
+/// The person as the audit log records them: every field, in a stable order. The same bytes as
+/// an nlohmann::ordered_json of these fields would dump, written directly: an import writes one
+/// per person, and building a JSON object for each cost more than inserting the row.
 std::string PersonJson(const Person& person) {
-  nlohmann::ordered_json json;
-  json["id"] = person.id;
-  json["name"] = person.name;
-  json["email"] = person.email;
-  json["group"] = person.group;
-  json["track"] = person.track;
-  json["grade"] = person.grade;
-  json["position"] = person.position;
-  json["manager_id"] = person.manager_id;
-  json["hire_date"] = person.hire_date.ToString();
-  json["hired_at_grade"] = person.hired_at_grade;
-  json["status"] = model::ToString(person.status);
-  json["left_date"] = person.left_date ? person.left_date->ToString() : "";
-  return json.dump();
+  std::string json;
+  json.reserve(256);
+  const auto field = [&](std::string_view key, std::string_view value) {
+    json += json.empty() ? "{\"" : ",\"";
+    json += key;
+    json += "\":";
+    AppendJsonString(value, json);
+  };
+  field("id", person.id);
+  field("name", person.name);
+  field("email", person.email);
+  field("group", person.group);
+  field("track", person.track);
+  field("grade", person.grade);
+  field("position", person.position);
+  field("manager_id", person.manager_id);
+  field("hire_date", person.hire_date.ToString());
+  field("hired_at_grade", person.hired_at_grade);
+  field("status", model::ToString(person.status));
+  field("left_date", person.left_date ? person.left_date->ToString() : "");
+  json += '}';
+  return json;
 }
 
 std::string GroupJson(const model::ComparisonGroup& group) {
@@ -149,6 +179,42 @@ class RowWriter {
   std::vector<std::string> columns_;
   std::vector<Params> rows_;
 };
+
+/// Inserts into |table| the rows |make| makes for each of |people| (none, one or more each), in
+/// order, through one Database::StartInsert. While a batch is written, the next one is made on a
+/// second thread: making the rows (their text, the audit JSON) costs about as much as writing
+/// them.
+template <typename Make>
+Status InsertForEach(Database& database, std::string_view table,
+                     const std::vector<std::string>& columns,
+                     const std::vector<const Person*>& people, const Make& make) {
+  constexpr size_t kPeoplePerBatch = 4096;
+  if (people.empty()) return Status::Ok();
+  Result<std::unique_ptr<RowInserter>> inserter = database.StartInsert(table, columns);
+  if (!inserter.ok()) return inserter.status();
+  const auto fill = [&](size_t begin, std::vector<Params>& rows) {
+    rows.clear();
+    const size_t end = std::min(begin + kPeoplePerBatch, people.size());
+    for (size_t i = begin; i < end; ++i) make(*people[i], rows);
+  };
+  std::vector<Params> current;
+  std::vector<Params> next;
+  fill(0, current);
+  for (size_t begin = 0; begin < people.size(); begin += kPeoplePerBatch) {
+    const size_t following = begin + kPeoplePerBatch;
+    std::future<void> ahead;
+    if (following < people.size()) {
+      // Made right away on another thread; when none can be started, when |ahead| is waited for.
+      ahead =
+          std::async(std::launch::async | std::launch::deferred, fill, following, std::ref(next));
+    }
+    Status written = current.empty() ? Status::Ok() : (*inserter)->Write(current);
+    if (ahead.valid()) ahead.get();  // joined before anything returns: it writes to |next|
+    if (!written.ok()) return written;
+    std::swap(current, next);
+  }
+  return (*inserter)->Finish();
+}
 
 /// Drops what slows a bulk load of some tables (Database::BulkLoadObstacles: secondary
 /// indexes, PostgreSQL's row-by-row foreign-key checks) inside the caller's transaction and
@@ -537,46 +603,67 @@ Status Store::ApplyPeopleChanges(const model::PeopleChanges& changes, const std:
   const std::string effective = changes.effective.ToString();
   const std::string reason = changes.reason.empty() ? "change" : changes.reason;
   const ChangeContext context{now, actor, effective, reason};
-  return InTransaction(*database_, [&]() -> Status {
+  // Counting is only worth it for a batch that might be bulk. The count before the transaction
+  // only chooses how the engine writes it (Database::BeginBulkLoad); the one inside decides
+  // what is set aside.
+  const auto is_bulk = [&]() -> Result<bool> {
+    if (changes.added.size() < kBulkAddThreshold) return false;
+    Result<std::int64_t> stored = CountPeople();
+    if (!stored.ok()) return stored.status();
+    return static_cast<std::int64_t>(changes.added.size()) >= *stored;
+  };
+  Result<bool> bulk_before = is_bulk();
+  if (!bulk_before.ok()) return bulk_before.status();
+  const auto write = [&]() -> Status {
     ObstaclesSetAside obstacles(*database_);
-    bool bulk = changes.added.size() >= kBulkAddThreshold;
-    if (bulk) {  // counting is only worth it for a batch that might be bulk
-      Result<std::int64_t> stored = CountPeople();
-      if (!stored.ok()) return stored.status();
-      bulk = static_cast<std::int64_t>(changes.added.size()) >= *stored;
-    }
-    if (bulk) {
+    Result<bool> bulk = is_bulk();
+    if (!bulk.ok()) return bulk.status();
+    if (*bulk) {
       Status dropped =
           obstacles.Drop({"people", "level_history", "position_assignments", "audit_log"});
       if (!dropped.ok()) return dropped;
     }
-    // People first (level history and assignments refer to them), then the rest.
-    RowWriter people(*database_, "people", kPersonColumnList);
-    for (const Person* person : ManagersFirst(changes.added)) {
-      if (Status s = people.Add(PersonParams(*person)); !s.ok()) return s;
-    }
-    if (Status s = people.Flush(); !s.ok()) return s;
+    // The new people, then the rows they imply, table after table (each table's rows in the
+    // order of changes.added, as the ids they are given show). People first: level history and
+    // assignments refer to them.
+    Status added =
+        InsertForEach(*database_, "people", kPersonColumnList, ManagersFirst(changes.added),
+                      [](const Person& person, std::vector<Params>& rows) {
+                        rows.push_back(PersonParams(person));
+                      });
+    if (!added.ok()) return added;
+    std::vector<const Person*> in_order;
+    in_order.reserve(changes.added.size());
+    for (const Person& person : changes.added) in_order.push_back(&person);
+    added =
+        InsertForEach(*database_, "level_history", kHistoryColumns, in_order,
+                      [&](const Person& person, std::vector<Params>& rows) {
+                        rows.push_back({person.id, nullptr, person.hired_at_grade,
+                                        person.hire_date.ToString(), "hired", nullptr, actor, now});
+                        if (person.grade != person.hired_at_grade) {
+                          rows.push_back({person.id, person.hired_at_grade, person.grade, effective,
+                                          reason, nullptr, actor, now});
+                        }
+                      });
+    if (!added.ok()) return added;
+    added = InsertForEach(
+        *database_, "position_assignments", kAssignmentColumns, in_order,
+        [&](const Person& person, std::vector<Params>& rows) {
+          if (!person.position.empty() && person.status == model::PersonStatus::kActive) {
+            rows.push_back({person.id, person.position, effective, nullptr});
+          }
+        });
+    if (!added.ok()) return added;
+    added = InsertForEach(*database_, "audit_log", kAuditColumns, in_order,
+                          [&](const Person& person, std::vector<Params>& rows) {
+                            rows.push_back({now, actor, "person.create", "person", person.id,
+                                            nullptr, PersonJson(person)});
+                          });
+    if (!added.ok()) return added;
 
     RowWriter history(*database_, "level_history", kHistoryColumns);
-    RowWriter assignments(*database_, "position_assignments",
-                          {"person_id", "position_id", "start_date", "end_date"});
+    RowWriter assignments(*database_, "position_assignments", kAssignmentColumns);
     RowWriter audit(*database_, "audit_log", kAuditColumns);
-    for (const Person& person : changes.added) {
-      Status s = history.Add({person.id, nullptr, person.hired_at_grade,
-                              person.hire_date.ToString(), "hired", nullptr, actor, now});
-      if (s.ok() && person.grade != person.hired_at_grade) {
-        s = history.Add({person.id, person.hired_at_grade, person.grade, effective, reason, nullptr,
-                         actor, now});
-      }
-      if (s.ok() && !person.position.empty() && person.status == model::PersonStatus::kActive) {
-        s = assignments.Add({person.id, person.position, effective, nullptr});
-      }
-      if (s.ok()) {
-        s = audit.Add(
-            {now, actor, "person.create", "person", person.id, nullptr, PersonJson(person)});
-      }
-      if (!s.ok()) return s;
-    }
     for (const model::PersonUpdate& update : changes.updated) {
       if (Status s = UpdatePerson(*database_, update, context, history, assignments, audit);
           !s.ok()) {
@@ -589,7 +676,9 @@ Status Store::ApplyPeopleChanges(const model::PeopleChanges& changes, const std:
     if (Status s = obstacles.Restore(); !s.ok()) return s;
     PauseIfInjected("people-before-commit");
     return Status::Ok();
-  });
+  };
+  return InTransaction(*database_, write,
+                       *bulk_before ? TransactionKind::kBulkLoad : TransactionKind::kOrdinary);
 }
 
 // Cycles -------------------------------------------------------------------------------------

@@ -97,7 +97,10 @@ class Store {
   /// changed, position assignments opened and closed, and an audit entry per person. Nothing is
   /// written if anything fails (a constraint, a manager that does not exist, …). A batch adding
   /// at least kBulkAddThreshold people, and at least as many as are stored, is loaded with the
-  /// tables' secondary indexes (and PostgreSQL's foreign keys) dropped and created again after.
+  /// tables' secondary indexes (and PostgreSQL's foreign keys) dropped and created again after,
+  /// in a transaction begun with Database::BeginBulkLoad. The new people's rows are written table
+  /// by table (Database::StartInsert), each batch made on a second thread while the previous one
+  /// is written.
   Status ApplyPeopleChanges(const model::PeopleChanges& changes, const std::string& actor);
 
   // Cycles ------------------------------------------------------------------------------------

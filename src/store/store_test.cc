@@ -1,7 +1,10 @@
 #include "store/store.h"
 
+#include <map>
+
 #include <fmt/format.h>
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include "store/migrations.h"
 #include "store_engines.h"
@@ -121,6 +124,50 @@ TEST_P(StoreTest, AddedPeopleComeBackWithHistoryAndAudit) {
   EXPECT_EQ(history[0].reason, "hired");
   EXPECT_EQ(history[0].effective.ToString(), "2024-03-01");
   EXPECT_EQ(AuditActions().size(), 5u);  // framework, group, three people
+}
+
+/// The audit JSON of |person| as the store wrote it with nlohmann::ordered_json before it wrote
+/// it directly: the reference the bytes must keep matching.
+std::string ReferencePersonJson(const Person& person) {
+  nlohmann::ordered_json json;
+  json["id"] = person.id;
+  json["name"] = person.name;
+  json["email"] = person.email;
+  json["group"] = person.group;
+  json["track"] = person.track;
+  json["grade"] = person.grade;
+  json["position"] = person.position;
+  json["manager_id"] = person.manager_id;
+  json["hire_date"] = person.hire_date.ToString();
+  json["hired_at_grade"] = person.hired_at_grade;
+  json["status"] = model::ToString(person.status);
+  json["left_date"] = person.left_date ? person.left_date->ToString() : "";
+  return json.dump();
+}
+
+TEST_P(StoreTest, TheAuditRecordsEachPersonAsJsonWhateverTheirText) {
+  SeedOrganisation();
+  Person odd = MakePerson("odd", "boss", "G");
+  odd.name = "Zoë \"Zed\" O\\Brien\t\x01\x7f 日本";
+  odd.position = "tech-lead";
+  Person gone = MakePerson("gone", "", "H");
+  gone.status = model::PersonStatus::kLeft;
+  gone.left_date = *Date::Parse("2025-12-31");
+  model::PeopleChanges changes;
+  changes.added = {odd, gone};
+  changes.effective = *Date::Parse("2026-02-01");
+  ASSERT_TRUE(store_->ApplyPeopleChanges(changes, "tester").ok());
+  AuditQuery query;
+  query.entity = "person";
+  std::map<std::string, std::string> after;
+  for (const auto& entry : *store_->AuditLog(query)) after[entry.entity_id] = entry.after;
+  EXPECT_EQ(after["odd"], ReferencePersonJson(odd));
+  EXPECT_EQ(after["gone"], ReferencePersonJson(gone));
+  EXPECT_EQ(after["dev"], ReferencePersonJson(MakePerson("dev", "lead", "G")));
+  // Escaped as JSON asks; DEL and UTF-8 written as they are.
+  const std::string start =
+      "{\"id\":\"odd\",\"name\":\"Zoë \\\"Zed\\\" O\\\\Brien\\t\\u0001\x7f 日本\",";
+  EXPECT_EQ(after["odd"].substr(0, start.size()), start);
 }
 
 TEST_P(StoreTest, ReportingLineIsTransitive) {
