@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "base/fault_injection.h"
+#include "base/text.h"
 #include "store/migrations.h"
 
 namespace yardstick::store {
@@ -367,23 +368,6 @@ std::string CycleJson(const model::Cycle& cycle) {
   json["period"] = cycle.period.ToString();
   json["state"] = model::ToString(cycle.state);
   return json.dump();
-}
-
-std::string JoinLines(const std::vector<std::string>& items) {
-  std::string text;
-  for (const std::string& item : items) text += (text.empty() ? "" : "\n") + item;
-  return text;
-}
-
-std::vector<std::string> SplitLines(const std::string& text) {
-  std::vector<std::string> items;
-  size_t start = 0;
-  while (start < text.size()) {
-    const size_t end = std::min(text.find('\n', start), text.size());
-    items.push_back(text.substr(start, end - start));
-    start = end + 1;
-  }
-  return items;
 }
 
 std::string RatingJson(const model::Rating& rating) {
