@@ -65,11 +65,11 @@ Result<LoadedCycleReport> LoadCycleReport(store::Store& store, const std::string
 
 Result<CalibratedCycle> CalibrateStoredCycle(store::Store& store, const std::string& cycle_id,
                                              const std::string& actor_id) {
-  Result<CycleScope> scope = LoadCycleScope(store, cycle_id);
-  if (!scope.ok()) return scope.status();
+  Result<CycleAndActor> loaded = LoadCycleAndActor(store, cycle_id, actor_id);
+  if (!loaded.ok()) return loaded.status();
+  CycleScope* scope = &loaded->scope;
+  const org::Actor* actor = &loaded->actor;
   const model::Cycle& cycle = scope->cycle();
-  Result<org::Actor> actor = org::LoadActor(store, actor_id);
-  if (!actor.ok()) return actor.status();
   if (Status s = org::RequireMayCalibrate(*actor, cycle_id, scope->groups()); !s.ok()) return s;
   if (cycle.state != model::CycleState::kCalibrating) {
     return Status::FailedPrecondition(fmt::format(

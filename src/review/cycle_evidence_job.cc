@@ -53,24 +53,11 @@ Status RequireMayReadEvidence(const CycleScope& scope, const org::Actor& actor,
                   actor.person_id, person_id));
 }
 
-/// The cycle's scope and the actor, loaded together.
-struct Loaded {
-  CycleScope scope;
-  org::Actor actor;
-};
-Result<Loaded> Load(store::Store& store, const std::string& cycle_id, const std::string& actor_id) {
-  Result<CycleScope> scope = LoadCycleScope(store, cycle_id);
-  if (!scope.ok()) return scope.status();
-  Result<org::Actor> actor = org::LoadActor(store, actor_id);
-  if (!actor.ok()) return actor.status();
-  return Loaded{std::move(*scope), std::move(*actor)};
-}
-
 }  // namespace
 
 Result<FeedbackPlan> RequestFeedback(store::Store& store, std::istream* csv, bool self_reviews,
                                      const InputRequest& request) {
-  Result<Loaded> loaded = Load(store, request.cycle_id, request.actor);
+  Result<CycleAndActor> loaded = LoadCycleAndActor(store, request.cycle_id, request.actor);
   if (!loaded.ok()) return loaded.status();
   const CycleScope& scope = loaded->scope;
   if (Status s = RequireOpenOrRating(scope.cycle(), "feedback is requested"); !s.ok()) return s;
@@ -108,7 +95,7 @@ Result<FeedbackPlan> RequestFeedback(store::Store& store, std::istream* csv, boo
 
 Result<FeedbackPlan> GiveFeedback(store::Store& store, std::istream& csv,
                                   const InputRequest& request) {
-  Result<Loaded> loaded = Load(store, request.cycle_id, request.actor);
+  Result<CycleAndActor> loaded = LoadCycleAndActor(store, request.cycle_id, request.actor);
   if (!loaded.ok()) return loaded.status();
   const CycleScope& scope = loaded->scope;
   if (Status s = RequireOpenOrRating(scope.cycle(), "feedback is given"); !s.ok()) return s;
@@ -134,7 +121,7 @@ Result<FeedbackPlan> GiveFeedback(store::Store& store, std::istream& csv,
 Result<std::vector<model::Feedback>> FeedbackAbout(store::Store& store, const std::string& cycle_id,
                                                    const std::string& person_id,
                                                    const std::string& actor_id) {
-  Result<Loaded> loaded = Load(store, cycle_id, actor_id);
+  Result<CycleAndActor> loaded = LoadCycleAndActor(store, cycle_id, actor_id);
   if (!loaded.ok()) return loaded.status();
   if (Status s = RequireMayReadEvidence(loaded->scope, loaded->actor, person_id); !s.ok()) {
     return s;
@@ -163,7 +150,7 @@ Status RequireRubric(const CycleScope& scope) {
 
 Result<RubricSheetsPlan> EnterRubricSheets(store::Store& store, std::istream& csv,
                                            const InputRequest& request) {
-  Result<Loaded> loaded = Load(store, request.cycle_id, request.actor);
+  Result<CycleAndActor> loaded = LoadCycleAndActor(store, request.cycle_id, request.actor);
   if (!loaded.ok()) return loaded.status();
   const CycleScope& scope = loaded->scope;
   if (Status s = RequireRubric(scope); !s.ok()) return s;
@@ -232,7 +219,7 @@ Result<std::string> RubricSheetTemplate(store::Store& store, const std::string& 
 
 Result<PersonRubric> RubricOf(store::Store& store, const std::string& cycle_id,
                               const std::string& person_id, const std::string& actor_id) {
-  Result<Loaded> loaded = Load(store, cycle_id, actor_id);
+  Result<CycleAndActor> loaded = LoadCycleAndActor(store, cycle_id, actor_id);
   if (!loaded.ok()) return loaded.status();
   const CycleScope& scope = loaded->scope;
   if (Status s = RequireRubric(scope); !s.ok()) return s;

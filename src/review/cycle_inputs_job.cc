@@ -39,6 +39,15 @@ Status RequireMayEnterFor(store::Store& store, const std::string& actor_id,
 
 }  // namespace
 
+Result<CycleAndActor> LoadCycleAndActor(store::Store& store, const std::string& cycle_id,
+                                        const std::string& actor_id) {
+  Result<CycleScope> scope = LoadCycleScope(store, cycle_id);
+  if (!scope.ok()) return scope.status();
+  Result<org::Actor> actor = org::LoadActor(store, actor_id);
+  if (!actor.ok()) return actor.status();
+  return CycleAndActor{std::move(*scope), std::move(*actor)};
+}
+
 Status OpenCycle(store::Store& store, const model::Cycle& cycle, const std::string& actor_id) {
   Result<org::Actor> actor = org::LoadActor(store, actor_id);
   if (!actor.ok()) return actor.status();
@@ -150,11 +159,11 @@ std::string WhyNotBenchmark(const CycleScope& scope, const model::BenchmarkAssig
 Status AssignBenchmarks(store::Store& store, const std::string& cycle_id,
                         const std::vector<model::BenchmarkAssignment>& assignments,
                         const std::string& actor_id) {
-  Result<CycleScope> scope = LoadCycleScope(store, cycle_id);
-  if (!scope.ok()) return scope.status();
+  Result<CycleAndActor> loaded = LoadCycleAndActor(store, cycle_id, actor_id);
+  if (!loaded.ok()) return loaded.status();
+  CycleScope* scope = &loaded->scope;
+  const org::Actor* actor = &loaded->actor;
   const model::Cycle& cycle = scope->cycle();
-  Result<org::Actor> actor = org::LoadActor(store, actor_id);
-  if (!actor.ok()) return actor.status();
   if (Status s = org::RequirePeopleTeam(*actor, "assign benchmark people"); !s.ok()) return s;
   if (Status s = RequireState(cycle, {model::CycleState::kOpen, model::CycleState::kRating},
                               "benchmark assignments");
@@ -172,10 +181,10 @@ Status AssignBenchmarks(store::Store& store, const std::string& cycle_id,
 Result<CycleMove> AdvanceCycle(store::Store& store, const std::string& cycle_id,
                                std::optional<model::CycleState> target, bool allow_unrated,
                                const std::string& actor_id) {
-  Result<CycleScope> scope = LoadCycleScope(store, cycle_id);
-  if (!scope.ok()) return scope.status();
-  Result<org::Actor> actor = org::LoadActor(store, actor_id);
-  if (!actor.ok()) return actor.status();
+  Result<CycleAndActor> loaded = LoadCycleAndActor(store, cycle_id, actor_id);
+  if (!loaded.ok()) return loaded.status();
+  CycleScope* scope = &loaded->scope;
+  const org::Actor* actor = &loaded->actor;
   if (Status s = org::RequirePeopleTeam(*actor, fmt::format("move cycle '{}'", cycle_id));
       !s.ok()) {
     return s;

@@ -12,6 +12,7 @@
 #include <string>
 
 #include "base/status.h"
+#include "org/permissions.h"
 #include "review/cycle_calibration.h"
 #include "review/cycle_scope.h"
 #include "review/ratings_input.h"
@@ -23,6 +24,17 @@ namespace yardstick::review {
 /// Cycle |cycle_id| with the framework version it pinned, the groups on that framework, everyone
 /// stored and the cycle's benchmark assignments. NotFound for an unknown cycle.
 Result<CycleScope> LoadCycleScope(store::Store& store, const std::string& cycle_id);
+
+/// A cycle's scope and the person asking, loaded together.
+struct CycleAndActor {
+  CycleScope scope;
+  org::Actor actor;
+};
+
+/// LoadCycleScope and org::LoadActor in one: NotFound for an unknown cycle, then the actor's
+/// errors.
+Result<CycleAndActor> LoadCycleAndActor(store::Store& store, const std::string& cycle_id,
+                                        const std::string& actor_id);
 
 /// Opens |cycle| (org/permissions.h: the people team opens cycles).
 Status OpenCycle(store::Store& store, const model::Cycle& cycle, const std::string& actor_id);

@@ -103,11 +103,11 @@ double PeriodShare(const model::Period& period, const std::string& pay_period) {
 
 Result<DecidedCycle> DecideCycle(store::Store& store, const std::string& cycle_id,
                                  const std::string& actor_id) {
-  Result<CycleScope> scope = LoadCycleScope(store, cycle_id);
-  if (!scope.ok()) return scope.status();
+  Result<CycleAndActor> loaded = LoadCycleAndActor(store, cycle_id, actor_id);
+  if (!loaded.ok()) return loaded.status();
+  CycleScope* scope = &loaded->scope;
+  const org::Actor* actor = &loaded->actor;
   const model::Cycle& cycle = scope->cycle();
-  Result<org::Actor> actor = org::LoadActor(store, actor_id);
-  if (!actor.ok()) return actor.status();
   if (Status s = org::RequirePeopleTeam(*actor, fmt::format("decide cycle '{}'", cycle_id));
       !s.ok()) {
     return s;
