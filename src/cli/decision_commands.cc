@@ -6,9 +6,11 @@
 #include <string>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "cli/command.h"
 #include "review/decide_cycle_job.h"
+#include "review/slate_review_job.h"
 
 namespace yardstick::cli {
 namespace {
@@ -87,11 +89,139 @@ Action DecideSetup(CLI::App& app) {
   };
 }
 
+/// One decision as the review commands print it.
+void PrintDecision(const model::Decision& d) {
+  std::string line =
+      fmt::format("{}  {} {}", d.person_id, model::ToString(d.status), model::ToString(d.proposal));
+  if (d.to_grade != d.from_grade) line += fmt::format(" {} → {}", d.from_grade, d.to_grade);
+  if (!d.approver.empty()) line += fmt::format(", approved by {}", d.approver);
+  std::cout << line << "\n";
+  if (d.proposal == model::Proposal::kException) {
+    std::cout << "    EXCEPTION, not supported by the evidence: " << d.justification << "\n";
+  }
+  if (!d.review_note.empty()) std::cout << "    note: " << d.review_note << "\n";
+}
+
+struct ReviewArgs {
+  std::string cycle;
+  std::vector<std::string> people;
+  bool all = false;
+  std::string note;
+  std::string approver;
+  std::string actor;
+  std::string db;
+};
+
+/// `cycle accept` (|accept|) or `cycle reject`.
+Action ReviewSetup(CLI::App& app, bool accept) {
+  auto args = std::make_shared<ReviewArgs>();
+  app.add_option("cycle", args->cycle, "Cycle id")->required();
+  app.add_option("people", args->people, "Whose proposals (person ids)");
+  if (accept) {
+    app.add_flag("--all", args->all,
+                 "Every proposal still open (those needing an executive only with --approver)");
+    app.add_option("--note", args->note, "Why, for the record");
+    app.add_option("--approver", args->approver,
+                   "An executive approving promotions into bestowed levels");
+  } else {
+    app.add_option("--reason", args->note, "Why it is rejected")->required();
+  }
+  AddActorOption(app, args->actor);
+  AddDatabaseOption(app, args->db);
+  return [args, accept] {
+    if (args->people.empty() && !args->all) {
+      std::cerr << "yardstick: name the people whose proposals to "
+                << (accept ? "accept, or give --all\n" : "reject\n");
+      return kExitFailure;
+    }
+    auto store = OpenStoreOrReport(args->db);
+    if (!store) return kExitFailure;
+    Result<review::ReviewOutcome> outcome = review::ReviewSlate(
+        *store, {args->cycle, args->people, accept, args->note, args->approver, args->actor});
+    if (!outcome.ok()) return ReportFailure(outcome.status());
+    for (const model::Decision& d : outcome->reviewed) PrintDecision(d);
+    std::cout << fmt::format("{} {} proposal{} of cycle {}\n", accept ? "accepted" : "rejected",
+                             outcome->reviewed.size(), outcome->reviewed.size() == 1 ? "" : "s",
+                             args->cycle);
+    if (!outcome->skipped.empty()) {
+      std::cout << fmt::format("left open, needing an executive approver (--approver): {}\n",
+                               fmt::join(outcome->skipped, ", "));
+    }
+    return kExitOk;
+  };
+}
+
+struct ExceptionArgs {
+  review::ExceptionRequest request;
+  std::string db;
+};
+
+Action ExceptionSetup(CLI::App& app) {
+  auto args = std::make_shared<ExceptionArgs>();
+  review::ExceptionRequest& r = args->request;
+  app.add_option("cycle", r.cycle_id, "Cycle id")->required();
+  app.add_option("person", r.person_id, "The person's id")->required();
+  app.add_option("--to", r.to_grade, "The grade they are promoted to")->required();
+  app.add_option("--justification", r.justification, "Why, in writing (kept for good)");
+  app.add_option("--approver", r.approver, "The executive approving it");
+  AddActorOption(app, r.actor);
+  AddDatabaseOption(app, args->db);
+  app.footer(
+      "A promotion the performance evidence does not support is only ever an exception: a "
+      "written justification and an executive approver, marked as an exception in every report "
+      "for good.");
+  return [args] {
+    auto store = OpenStoreOrReport(args->db);
+    if (!store) return kExitFailure;
+    Result<model::Decision> exception = review::RecordException(*store, args->request);
+    if (!exception.ok()) return ReportFailure(exception.status());
+    PrintDecision(*exception);
+    return kExitOk;
+  };
+}
+
+struct SlateArgs {
+  std::string cycle;
+  std::string db;
+};
+
+Action SlateSetup(CLI::App& app) {
+  auto args = std::make_shared<SlateArgs>();
+  app.add_option("cycle", args->cycle, "Cycle id")->required();
+  AddDatabaseOption(app, args->db);
+  return [args] {
+    auto store = OpenStoreOrReport(args->db);
+    if (!store) return kExitFailure;
+    Result<std::vector<model::Decision>> slate = store->Decisions(args->cycle);
+    if (!slate.ok()) return ReportFailure(slate.status());
+    if (slate->empty()) {
+      return ReportFailure(Status::NotFound(fmt::format(
+          "cycle '{}' has no slate (`yardstick cycle decide {}`)", args->cycle, args->cycle)));
+    }
+    for (const model::Decision& d : *slate) {
+      if (d.proposal == model::Proposal::kNoChange &&
+          d.status == model::DecisionStatus::kProposed && !d.bonus) {
+        continue;
+      }
+      PrintDecision(d);
+    }
+    return kExitOk;
+  };
+}
+
 }  // namespace
 
 std::vector<Command> DecisionCommands() {
-  return {{"cycle", "decide", "Propose the cycle's decisions: promotions, plans, bonuses",
-           DecideSetup}};
+  return {
+      {"cycle", "decide", "Propose the cycle's decisions: promotions, plans, bonuses", DecideSetup},
+      {"cycle", "slate", "The cycle's decisions and how they were reviewed", SlateSetup},
+      {"cycle", "accept", "Accept proposals of the slate (people team, while decided)",
+       [](CLI::App& app) { return ReviewSetup(app, true); }},
+      {"cycle", "reject", "Reject a proposal, saying why",
+       [](CLI::App& app) { return ReviewSetup(app, false); }},
+      {"cycle", "exception",
+       "Record a promotion the evidence does not support: justified, approved, marked",
+       ExceptionSetup}};
 }
 
 }  // namespace yardstick::cli

@@ -188,6 +188,11 @@ class Store {
                   const std::string& actor);
   /// A cycle's decisions, by person id.
   Result<std::vector<model::Decision>> Decisions(const std::string& cycle_id);
+  /// Replaces each decision's stored one, by person (a review: its status, note and approver; or
+  /// an exception), all in one transaction, each audited before → after. NotFound when a person
+  /// has no decision; FailedPrecondition once it has been applied.
+  Status UpdateDecisions(const std::string& cycle_id, model::CycleState expected,
+                         const std::vector<model::Decision>& decisions, const std::string& actor);
 
   // Roles (store_roles.cc) ----------------------------------------------------------------------
   /// Grants |grant| and audits it; granting one already held changes nothing.
@@ -214,6 +219,9 @@ class Store {
   /// One assignment of AssignBenchmarks; inside its transaction.
   Status AssignBenchmark(const std::string& cycle_id, const model::BenchmarkAssignment& assignment,
                          const std::string& actor);
+  /// One decision of UpdateDecisions; inside its transaction.
+  Status UpdateDecision(const std::string& cycle_id, const model::Decision& decision,
+                        const std::string& actor);
   /// Writes |ratings| and audits the new and changed ones; inside a transaction.
   Status WriteRatings(const std::string& cycle_id, const std::vector<model::Rating>& ratings,
                       const std::string& actor);

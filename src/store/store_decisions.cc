@@ -39,7 +39,63 @@ Result<model::Decision> DecisionFromRow(const Row& row) {
   return decision;
 }
 
+std::string DecisionJson(const model::Decision& d) {
+  nlohmann::ordered_json json;
+  json["person_id"] = d.person_id;
+  json["proposal"] = model::ToString(d.proposal);
+  json["from_grade"] = d.from_grade;
+  json["to_grade"] = d.to_grade;
+  json["status"] = model::ToString(d.status);
+  json["review_note"] = d.review_note;
+  json["justification"] = d.justification;
+  json["approver"] = d.approver;
+  if (d.bonus) json["bonus"] = *d.bonus;
+  return json.dump();
+}
+
 }  // namespace
+
+Status Store::UpdateDecisions(const std::string& cycle_id, model::CycleState expected,
+                              const std::vector<model::Decision>& decisions,
+                              const std::string& actor) {
+  return InTransaction(*database_, [&]() -> Status {
+    if (Status s = CheckCycleState(cycle_id, expected); !s.ok()) return s;
+    for (const model::Decision& decision : decisions) {
+      if (Status s = UpdateDecision(cycle_id, decision, actor); !s.ok()) return s;
+    }
+    return Status::Ok();
+  });
+}
+
+Status Store::UpdateDecision(const std::string& cycle_id, const model::Decision& decision,
+                             const std::string& actor) {
+  Result<Rows> rows =
+      database_->Query(fmt::format("SELECT {} FROM decisions WHERE cycle_id = ? AND person_id = ?",
+                                   kDecisionColumns),
+                       {cycle_id, decision.person_id});
+  if (!rows.ok()) return rows.status();
+  if (rows->empty()) {
+    return Status::NotFound(
+        fmt::format("{} has no decision in cycle '{}'", decision.person_id, cycle_id));
+  }
+  Result<model::Decision> before = DecisionFromRow(rows->front());
+  if (!before.ok()) return before.status();
+  if (before->status == model::DecisionStatus::kApplied) {
+    return Status::FailedPrecondition(fmt::format(
+        "{}'s decision in cycle '{}' has been applied already", decision.person_id, cycle_id));
+  }
+  Status written = database_->Run(
+      "UPDATE decisions SET proposal = ?, to_grade = ?, status = ?, review_note = ?, "
+      "justification = ?, approver = ?, version = version + 1 WHERE cycle_id = ? AND "
+      "person_id = ?",
+      {std::string(model::ToString(decision.proposal)), decision.to_grade,
+       std::string(model::ToString(decision.status)), decision.review_note, decision.justification,
+       decision.approver, cycle_id, decision.person_id});
+  if (!written.ok()) return written;
+  return Audit(actor, "decision.review", "decision",
+               fmt::format("{}/{}", cycle_id, decision.person_id), DecisionJson(*before),
+               DecisionJson(decision));
+}
 
 Status Store::PutSlate(const std::string& cycle_id, model::CycleState expected,
                        const std::vector<model::Decision>& slate, const std::string& summary,

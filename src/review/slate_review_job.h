@@ -1,0 +1,52 @@
+// The people team's review of a decided cycle's slate (review/decide_cycle_job.h): accepting or
+// rejecting each proposal, and recording exceptions.
+//
+// Only while the cycle is decided, and only by the people team (org/permissions.h). A rejection
+// says why. A promotion into a bestowed level (the policies' executive_approval) is accepted only
+// with an executive as its approver. A promotion the evidence does not support can only be an
+// exception: a grade above what the slate proposes, a written justification and an executive
+// approver — and it stays marked as an exception for good. There is no other way to promote
+// and no "potential" to give. Uses the store it is given from one thread.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "base/status.h"
+#include "model/decision.h"
+#include "store/store.h"
+
+namespace yardstick::review {
+
+struct ReviewRequest {
+  std::string cycle_id;
+  std::vector<std::string> people;  ///< whose proposals; empty: every proposal still open
+  bool accept = true;               ///< accept, or reject
+  std::string note;                 ///< why (required to reject)
+  std::string approver;             ///< an executive, for bestowed levels
+  std::string actor;
+};
+
+/// What a review did.
+struct ReviewOutcome {
+  std::vector<model::Decision> reviewed;  ///< as stored now
+  /// Proposals left open in a review of "every proposal": those needing an executive approver.
+  std::vector<std::string> skipped;
+};
+
+/// Accepts or rejects the proposals of |request|, all or nothing.
+Result<ReviewOutcome> ReviewSlate(store::Store& store, const ReviewRequest& request);
+
+struct ExceptionRequest {
+  std::string cycle_id;
+  std::string person_id;
+  std::string to_grade;
+  std::string justification;
+  std::string approver;  ///< an executive
+  std::string actor;
+};
+
+/// Records a promotion the evidence does not support as an exception, accepted.
+Result<model::Decision> RecordException(store::Store& store, const ExceptionRequest& request);
+
+}  // namespace yardstick::review
