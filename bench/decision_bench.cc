@@ -83,12 +83,14 @@ std::vector<PersonRecord> People(const model::Framework& framework, int count) {
     const double offset = kind < 0.08   ? 2.5 + 0.5 * random.Normal()
                           : kind < 0.16 ? -1.5 - 0.4 * std::abs(random.Normal())
                                         : 0.5 * random.Normal();
-    const int promoted_at = static_cast<int>(random.Index(3 * kPastCycles));  // ≥ 8: never
+    // When 0 < promoted_at < 8 (29% of people), promoted just before earlier cycle |promoted_at|:
+    // held a grade less in the cycles before it.
+    const int promoted_at = static_cast<int>(random.Index(3 * kPastCycles));
     const auto cycle = [&](int index) {
       CycleResult result;
       result.cycle_id = cycle_ids[index];
-      result.held = (index < promoted_at || held == 0) ? held : held - 1;
-      if (index == kPastCycles) result.held = held;
+      result.held =
+          (index < promoted_at && promoted_at < kPastCycles && held > 0) ? held - 1 : held;
       result.se = 0.2 + 0.6 * random.Uniform();
       result.performed = std::clamp(result.held + offset + result.se * random.Normal(), 0.0,
                                     static_cast<double>(top));
