@@ -47,7 +47,8 @@ std::vector<Command> CalibrateCommands();  ///< calibrate, calibrate synth
 std::vector<Command> RoleCommands();       ///< role grant|revoke|list
 std::vector<Command> DecisionCommands();   ///< cycle decide
 std::vector<Command> PayCommands();        ///< pay table|person
-std::vector<Command> EvidenceCommands();   ///< feedback request|give|show, rubric template|enter|show
+std::vector<Command>
+EvidenceCommands();  ///< feedback request|give|show, rubric template|enter|show
 
 /// Adds the `--db URL` option every store-backed command has (default yardstick.db, or the
 /// YARDSTICK_DB environment variable).

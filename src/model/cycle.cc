@@ -122,9 +122,8 @@ Status CheckReady(const Cycle& cycle, CycleState target, const CycleProgress& pr
                     cycle.id, cycle.id));
   }
   if (target == CycleState::kDecided && progress.decided == 0) {
-    return Status::FailedPrecondition(
-        fmt::format("cycle '{}' has no slate yet: run `yardstick cycle decide {}` first", cycle.id,
-                    cycle.id));
+    return Status::FailedPrecondition(fmt::format(
+        "cycle '{}' has no slate yet: run `yardstick cycle decide {}` first", cycle.id, cycle.id));
   }
   return Status::Ok();
 }

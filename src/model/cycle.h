@@ -65,7 +65,8 @@ struct CycleProgress {
 
 /// What must be complete before |cycle| moves on to |target| (CheckTransition first): rating
 /// ends when everyone in the cycle has a rating (unless |allow_unrated|: someone on leave);
-/// calibrating ends when the cycle has been calibrated and decided (a slate stored). The error says what is missing.
+/// calibrating ends when the cycle has been calibrated and decided (a slate stored). The error says
+/// what is missing.
 Status CheckReady(const Cycle& cycle, CycleState target, const CycleProgress& progress,
                   bool allow_unrated);
 
