@@ -331,6 +331,11 @@ Action SuggestSetup(CLI::App& app) {
   return [args] {
     auto store = OpenStoreOrReport(args->db);
     if (!store) return kExitFailure;
+    if (args->assign) {
+      if (Status s = review::RequireMayAssignBenchmarks(*store, args->actor); !s.ok()) {
+        return ReportFailure(s);
+      }
+    }
     Result<std::vector<engine::BenchmarkSuggestion>> suggestions =
         review::SuggestBenchmarks(*store, args->cycle);
     if (!suggestions.ok()) return ReportFailure(suggestions.status());

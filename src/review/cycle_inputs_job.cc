@@ -156,6 +156,12 @@ std::string WhyNotBenchmark(const CycleScope& scope, const model::BenchmarkAssig
 
 }  // namespace
 
+Status RequireMayAssignBenchmarks(store::Store& store, const std::string& actor_id) {
+  Result<org::Actor> actor = org::LoadActor(store, actor_id);
+  if (!actor.ok()) return actor.status();
+  return org::RequirePeopleTeam(*actor, "assign benchmark people");
+}
+
 Status AssignBenchmarks(store::Store& store, const std::string& cycle_id,
                         const std::vector<model::BenchmarkAssignment>& assignments,
                         const std::string& actor_id) {

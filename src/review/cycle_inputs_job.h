@@ -55,6 +55,10 @@ Result<RatingsPlan> EnterRatings(store::Store& store, std::istream& csv,
 Result<StackRanksPlan> EnterStackRanks(store::Store& store, std::istream& csv,
                                        const InputRequest& request);
 
+/// Ok when |actor_id| may assign benchmark people (the people team), checked before anything is
+/// worked out for them.
+Status RequireMayAssignBenchmarks(store::Store& store, const std::string& actor_id);
+
 /// Assigns each rater to rate their person as a benchmark person: both in the cycle and in one
 /// comparison group, the rater neither the person nor their manager (the manager rates them
 /// anyway). All or nothing; FailedPrecondition says why not.
