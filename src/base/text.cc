@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include <fmt/format.h>
+
 namespace yardstick {
 
 int EditDistance(std::string_view a, std::string_view b) {
@@ -74,6 +76,18 @@ std::string Join(const std::vector<std::string>& parts, std::string_view separat
     out += parts[i];
   }
   return out;
+}
+
+std::string FormatAmount(double amount, int decimals) {
+  const std::string digits = fmt::format("{:.{}f}", amount, decimals);
+  const size_t sign = amount < 0 ? 1 : 0;
+  const size_t whole_end = std::min(digits.find('.'), digits.size());
+  std::string grouped = digits.substr(0, sign);
+  for (size_t at = sign; at < whole_end; ++at) {
+    if (at > sign && (whole_end - at) % 3 == 0) grouped += ',';
+    grouped += digits[at];
+  }
+  return grouped + digits.substr(whole_end);
 }
 
 std::string JoinLines(const std::vector<std::string>& lines) {

@@ -21,6 +21,8 @@ std::string_view Trim(std::string_view text);
 std::string ToLower(std::string_view text);
 bool StartsWith(std::string_view text, std::string_view prefix);
 std::string Join(const std::vector<std::string>& parts, std::string_view separator);
+/// |amount| with |decimals| decimals and its thousands grouped: "216,889.02", "56,000".
+std::string FormatAmount(double amount, int decimals);
 /// |lines| joined with newlines, for a list kept in one text column.
 std::string JoinLines(const std::vector<std::string>& lines);
 /// The lines of |text| as JoinLines wrote them ("" gives none).

@@ -32,5 +32,20 @@ TEST(Text, TrimsJoinsAndQuotes) {
   EXPECT_EQ(QuotedList({"ic", "manager", "lead"}), "'ic', 'manager' and 'lead'");
 }
 
+TEST(Text, FormatsAmountsWithTheirThousandsGrouped) {
+  EXPECT_EQ(FormatAmount(216889.021, 2), "216,889.02");
+  EXPECT_EQ(FormatAmount(56000, 0), "56,000");
+  EXPECT_EQ(FormatAmount(999, 0), "999");
+  EXPECT_EQ(FormatAmount(1234567.5, 1), "1,234,567.5");
+  EXPECT_EQ(FormatAmount(-1234, 0), "-1,234");
+  EXPECT_EQ(FormatAmount(-123, 0), "-123");
+}
+
+TEST(Text, SplitsTheLinesJoinLinesJoined) {
+  EXPECT_EQ(SplitLines(JoinLines({"a", "b c"})), (std::vector<std::string>{"a", "b c"}));
+  EXPECT_TRUE(SplitLines("").empty());
+  EXPECT_EQ(SplitAndTrim(" a ; ;b", ';'), (std::vector<std::string>{"a", "b"}));
+}
+
 }  // namespace
 }  // namespace yardstick

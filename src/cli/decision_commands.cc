@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "base/text.h"
 #include "cli/command.h"
 #include "review/decide_cycle_job.h"
 #include "review/slate_review_job.h"
@@ -21,14 +22,6 @@ struct DecideArgs {
   std::string actor;
   std::string db;
 };
-
-std::string Money(double amount) {
-  std::string digits = fmt::format("{:.2f}", amount);
-  for (int at = static_cast<int>(digits.find('.')) - 3; at > 0; at -= 3) {
-    digits.insert(static_cast<size_t>(at), ",");
-  }
-  return digits;
-}
 
 void PrintSlate(const std::string& cycle_id, const review::DecidedCycle& decided, bool all) {
   std::map<model::Proposal, int> counts;
@@ -50,13 +43,13 @@ void PrintSlate(const std::string& cycle_id, const review::DecidedCycle& decided
   }
   std::cout << "  " << line << "\n";
   std::cout << fmt::format("  {} bonus{}, {} {} in all (for {:g} of the pay period)\n", bonuses,
-                           bonuses == 1 ? "" : "es", Money(total), decided.currency,
+                           bonuses == 1 ? "" : "es", FormatAmount(total, 2), decided.currency,
                            decided.period_share);
   for (const model::Decision& d : decided.slate) {
     if (!all && d.proposal == model::Proposal::kNoChange && !d.bonus && d.flags.empty()) continue;
     std::string head = fmt::format("{}  {}", d.person_id, model::ToString(d.proposal));
     if (d.to_grade != d.from_grade) head += fmt::format(" {} → {}", d.from_grade, d.to_grade);
-    if (d.bonus) head += fmt::format(", bonus {} {}", Money(*d.bonus), decided.currency);
+    if (d.bonus) head += fmt::format(", bonus {} {}", FormatAmount(*d.bonus, 2), decided.currency);
     if (!d.executive_level.empty()) {
       head += fmt::format(", needs an executive (level {} is bestowed)", d.executive_level);
     }

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "base/text.h"
 #include "cli/command.h"
 #include "engine/pay.h"
 #include "org/org_frameworks.h"
@@ -12,14 +13,6 @@
 
 namespace yardstick::cli {
 namespace {
-
-std::string Amount(double amount) {
-  std::string digits = fmt::format("{:.0f}", amount);
-  for (int at = static_cast<int>(digits.size()) - 3; at > 0; at -= 3) {
-    digits.insert(static_cast<size_t>(at), ",");
-  }
-  return digits;
-}
 
 struct TableArgs {
   std::string framework;
@@ -40,16 +33,15 @@ void PrintScale(const model::Framework& framework) {
   for (int grade = framework.scale.size() - 1; grade >= 0; --grade) {
     std::string row = fmt::format("  {:<6}", framework.scale.IdAt(grade));
     for (const model::PayFamily& family : pay.families) {
-      Result<double> base =
-          engine::BasePay(framework, family.tracks.empty() ? "" : family.tracks[0], grade);
-      row += fmt::format(" {:>14}", base.ok() ? Amount(*base) : "—");
+      Result<double> base = engine::FamilyPay(framework, family, grade);
+      row += fmt::format(" {:>14}", base.ok() ? FormatAmount(*base, 0) : "—");
     }
     std::cout << row << "\n";
   }
   for (const model::Position& position : framework.positions) {
     if (position.allowance > 0) {
-      std::cout << fmt::format("  allowance {} {} while holding {}\n", Amount(position.allowance),
-                               pay.currency, position.id);
+      std::cout << fmt::format("  allowance {} {} while holding {}\n",
+                               FormatAmount(position.allowance, 0), pay.currency, position.id);
     }
   }
 }
@@ -105,11 +97,11 @@ Action PersonSetup(CLI::App& app) {
     if (!pay.ok()) return ReportFailure(pay.status());
     const engine::PayDerivation& p = pay->pay;
     std::cout << fmt::format("{} {}: {} {} per {}\n", pay->person.id, pay->person.name,
-                             Amount(p.total), p.currency, p.period);
+                             FormatAmount(p.total, 0), p.currency, p.period);
     std::cout << fmt::format("  base       {:>10}  pay family {} at grade {} (framework {})\n",
-                             Amount(p.base), p.family, p.grade, pay->framework_id);
+                             FormatAmount(p.base, 0), p.family, p.grade, pay->framework_id);
     std::cout << fmt::format(
-        "  allowance  {:>10}  {}\n", Amount(p.allowance),
+        "  allowance  {:>10}  {}\n", FormatAmount(p.allowance, 0),
         p.position.empty() ? "no position held" : "while holding " + p.position);
     return kExitOk;
   };

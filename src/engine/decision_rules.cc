@@ -139,13 +139,6 @@ std::vector<SlateEntry> Decide(const model::Framework& framework,
   const model::Scale& scale = framework.scale;
   const double z = OneSidedZ(policies.promotion.confidence);
   const int top = scale.size() - 1;
-  const auto describe = [&](double value) {
-    const double clamped = std::clamp(value, 0.0, static_cast<double>(top));
-    const int nearest = static_cast<int>(std::lround(clamped));
-    if (std::fabs(clamped - nearest) < 0.05) return scale.IdAt(nearest);
-    const int below = static_cast<int>(std::floor(clamped));
-    return fmt::format("{}-{} ({:.1f})", scale.IdAt(below), scale.IdAt(below + 1), value);
-  };
 
   std::vector<SlateEntry> slate;
   slate.reserve(people.size());
@@ -171,7 +164,7 @@ std::vector<SlateEntry> Decide(const model::Framework& framework,
     entry.se = result.se;
     const Gap gap = GapOf(result, z);
     const std::string performed =
-        fmt::format("performed at {} ± {:.2f} while holding {}", describe(result.performed),
+        fmt::format("performed at {} ± {:.2f} while holding {}", scale.Describe(result.performed),
                     result.se, scale.IdAt(result.held));
     const int confidence = static_cast<int>(std::lround(policies.promotion.confidence * 100));
     int to = held;

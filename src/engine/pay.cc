@@ -18,8 +18,10 @@ Result<const model::PayFamily*> FamilyFor(const model::Framework& framework,
   return family;
 }
 
-Result<double> StepAmount(const model::Framework& framework, const model::PayFamily& family,
-                          int grade_index) {
+}  // namespace
+
+Result<double> FamilyPay(const model::Framework& framework, const model::PayFamily& family,
+                         int grade_index) {
   const std::string& grade = framework.scale.IdAt(grade_index);
   for (const model::PayFamily::Step& step : family.base) {
     if (step.grade == grade) return step.amount;
@@ -28,15 +30,13 @@ Result<double> StepAmount(const model::Framework& framework, const model::PayFam
       fmt::format("pay family '{}' has no base pay for grade {}", family.id, grade));
 }
 
-}  // namespace
-
 Result<double> BasePay(const model::Framework& framework, std::string_view track, int grade_index) {
   if (grade_index < 0 || grade_index >= framework.scale.size()) {
     return Status::NotFound(fmt::format("grade {} is off the scale", grade_index));
   }
   Result<const model::PayFamily*> family = FamilyFor(framework, track);
   if (!family.ok()) return family.status();
-  return StepAmount(framework, **family, grade_index);
+  return FamilyPay(framework, **family, grade_index);
 }
 
 Result<double> BasePayAt(const model::Framework& framework, std::string_view track,
@@ -59,7 +59,7 @@ Result<PayDerivation> DerivePay(const model::Framework& framework, const model::
   }
   Result<const model::PayFamily*> family = FamilyFor(framework, person.track);
   if (!family.ok()) return family.status();
-  Result<double> base = StepAmount(framework, **family, grade);
+  Result<double> base = FamilyPay(framework, **family, grade);
   if (!base.ok()) return base.status();
   PayDerivation pay{(*family)->id,          person.grade,        *base, person.position, 0, 0,
                     framework.pay.currency, framework.pay.period};

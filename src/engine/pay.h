@@ -16,6 +16,11 @@
 
 namespace yardstick::engine {
 
+/// Base pay in pay family |family| at grade |grade_index|. NotFound when the family has no
+/// amount for the grade.
+Result<double> FamilyPay(const model::Framework& framework, const model::PayFamily& family,
+                         int grade_index);
+
 /// Base pay of |track| at grade |grade_index|, per pay period (framework.pay.period).
 /// NotFound when no pay family covers the track or the family has no amount for the grade.
 Result<double> BasePay(const model::Framework& framework, std::string_view track, int grade_index);

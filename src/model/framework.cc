@@ -1,6 +1,9 @@
 #include "model/framework.h"
 
 #include <algorithm>
+#include <cmath>
+
+#include <fmt/format.h>
 
 namespace yardstick::model {
 namespace {
@@ -24,6 +27,15 @@ int Scale::IndexOf(std::string_view grade) const {
     if (grades[i].id == grade) return static_cast<int>(i);
   }
   return -1;
+}
+
+std::string Scale::Describe(double value) const {
+  if (grades.empty()) return fmt::format("{:.1f}", value);
+  const double clamped = std::clamp(value, 0.0, static_cast<double>(size() - 1));
+  const int nearest = static_cast<int>(std::lround(clamped));
+  if (std::fabs(clamped - nearest) < 0.05) return IdAt(nearest);
+  const int below = static_cast<int>(std::floor(clamped));
+  return fmt::format("{}-{} ({:.1f})", IdAt(below), IdAt(below + 1), value);
 }
 
 int Rubric::MinTotal() const {

@@ -35,6 +35,9 @@ struct Scale {
   [[nodiscard]] int IndexOf(std::string_view grade) const;
   [[nodiscard]] int size() const { return static_cast<int>(grades.size()); }
   [[nodiscard]] const std::string& IdAt(int index) const { return grades.at(index).id; }
+  /// A real-valued grade (a calibrated performance) as people read it: "J" at a grade (within
+  /// 0.05), "I-J (8.4)" between two; clamped to the scale's ends for the names.
+  [[nodiscard]] std::string Describe(double value) const;
 };
 
 /// An inclusive range of numbers, for soft guides such as "3-5 years".

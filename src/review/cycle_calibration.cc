@@ -162,13 +162,4 @@ std::string FormatGroupCalibration(const GroupCalibration& group, int limit) {
   return out;
 }
 
-std::string DescribePerformed(const model::Scale& scale, double performed) {
-  if (scale.size() == 0) return fmt::format("{:.1f}", performed);
-  const double clamped = std::clamp(performed, 0.0, static_cast<double>(scale.size() - 1));
-  const int nearest = static_cast<int>(std::lround(clamped));
-  if (std::fabs(clamped - nearest) < 0.05) return scale.IdAt(nearest);
-  const int below = static_cast<int>(std::floor(clamped));
-  return fmt::format("{}-{} ({:.1f})", scale.IdAt(below), scale.IdAt(below + 1), performed);
-}
-
 }  // namespace yardstick::review

@@ -52,7 +52,4 @@ std::string FormatGroupCalibration(const GroupCalibration& group, int limit);
 /// Appends |lines| to |out|, indented, at most |limit| of them (0: all), then how many more.
 void AppendLimited(std::string& out, const std::vector<std::string>& lines, int limit);
 
-/// A performed grade as people read it: "J" at a grade, "I-J (8.4)" between two.
-std::string DescribePerformed(const model::Scale& scale, double performed);
-
 }  // namespace yardstick::review

@@ -102,7 +102,7 @@ std::string FormatCycleReport(const CycleReport& report, int limit) {
       if (p.direction == 0) continue;
       const std::string line =
           fmt::format("{} {}: holds {}, performed {} ± {:.1f}", p.person->id, p.person->name,
-                      p.person->grade, DescribePerformed(scale, p.performed), kZ90 * p.se);
+                      p.person->grade, scale.Describe(p.performed), kZ90 * p.se);
       (p.direction > 0 ? above : below).push_back(line);
     }
     out += fmt::format("  clearly above their grade: {}\n", above.size());
@@ -167,7 +167,7 @@ std::vector<io::ExportTable> CycleReportTables(const CycleReport& report) {
                                p->person->track,
                                p->person->grade,
                                number(p->performed),
-                               DescribePerformed(scale, p->performed),
+                               scale.Describe(p->performed),
                                number(p->se),
                                number(p->performed - kZ90 * p->se),
                                number(p->performed + kZ90 * p->se),

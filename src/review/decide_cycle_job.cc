@@ -34,7 +34,7 @@ Result<std::vector<model::Cycle>> EarlierCycles(store::Store& store, const model
   return earlier;
 }
 
-/// Each person's grade on |day| from the level history, for the people in |grades_by_person|.
+/// Each person's grade on a day, from the level history.
 class GradeHistory {
  public:
   explicit GradeHistory(std::vector<model::LevelChange> changes) : changes_(std::move(changes)) {
