@@ -10,6 +10,7 @@
 
 #include "base/text.h"
 #include "cli/command.h"
+#include "review/apply_slate_job.h"
 #include "review/decide_cycle_job.h"
 #include "review/slate_review_job.h"
 
@@ -173,6 +174,61 @@ Action ExceptionSetup(CLI::App& app) {
   };
 }
 
+struct ApplyArgs {
+  std::string cycle;
+  std::string effective;
+  std::string actor;
+  std::string db;
+};
+
+Action ApplySetup(CLI::App& app) {
+  auto args = std::make_shared<ApplyArgs>();
+  app.add_option("cycle", args->cycle, "Cycle id")->required();
+  app.add_option("--effective", args->effective,
+                 "The day promotions take effect, YYYY-MM-DD (default: the day after the "
+                 "cycle's period ends)");
+  AddActorOption(app, args->actor);
+  AddDatabaseOption(app, args->db);
+  app.footer(
+      "Applies every accepted decision of the decided cycle in one transaction: promotions and "
+      "exceptions change grades (and positions, where the new grade is past the band), with "
+      "level history naming the decision and its approver; every accepted decision is marked "
+      "applied. Decisions still proposed are left for a later run. The people team applies.");
+  return [args] {
+    review::ApplyRequest request{args->cycle, std::nullopt, args->actor};
+    if (!args->effective.empty()) {
+      request.effective = model::Date::Parse(args->effective);
+      if (!request.effective) {
+        std::cerr << fmt::format("yardstick: --effective: '{}' is not a date (YYYY-MM-DD)\n",
+                                 args->effective);
+        return kExitFailure;
+      }
+    }
+    auto store = OpenStoreOrReport(args->db);
+    if (!store) return kExitFailure;
+    Result<review::AppliedSlate> applied = review::ApplySlate(*store, request);
+    if (!applied.ok()) return ReportFailure(applied.status());
+    for (const model::PersonUpdate& move : applied->moves) {
+      std::string line = fmt::format("{}  {} → {} ({})", move.after.id, move.before.grade,
+                                     move.after.grade, move.reason);
+      if (move.after.position != move.before.position) {
+        line += fmt::format(", position {} → {}", move.before.position, move.after.position);
+      }
+      std::cout << line << "\n";
+    }
+    std::cout << fmt::format(
+        "applied {} decision{} of cycle {}: {} grade change{}, effective {}\n",
+        applied->applied.size(), applied->applied.size() == 1 ? "" : "s", args->cycle,
+        applied->moves.size(), applied->moves.size() == 1 ? "" : "s",
+        applied->effective.ToString());
+    if (applied->still_proposed > 0) {
+      std::cout << fmt::format("{} decision{} still proposed: accept or reject, then apply again\n",
+                               applied->still_proposed, applied->still_proposed == 1 ? "" : "s");
+    }
+    return kExitOk;
+  };
+}
+
 struct SlateArgs {
   std::string cycle;
   std::string db;
@@ -214,7 +270,10 @@ std::vector<Command> DecisionCommands() {
        [](CLI::App& app) { return ReviewSetup(app, false); }},
       {"cycle", "exception",
        "Record a promotion the evidence does not support: justified, approved, marked",
-       ExceptionSetup}};
+       ExceptionSetup},
+      {"cycle", "apply",
+       "Apply the accepted decisions: grades, positions, level history, in one transaction",
+       ApplySetup}};
 }
 
 }  // namespace yardstick::cli

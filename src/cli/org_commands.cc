@@ -132,10 +132,11 @@ void PrintPerson(store::Store& store, const org::OrgFrameworks& frameworks, cons
   if (!history.ok() || history->empty()) return;
   std::cout << "History\n";
   for (const model::LevelChange& change : *history) {
-    std::cout << fmt::format("  {}  {:>3} -> {:<3} {}{}\n", change.effective.ToString(),
-                             change.from_grade.empty() ? "" : change.from_grade, change.to_grade,
-                             change.reason,
-                             change.approver.empty() ? "" : " (by " + change.approver + ")");
+    std::cout << fmt::format(
+        "  {}  {:>3} -> {:<3} {}{}{}\n", change.effective.ToString(),
+        change.from_grade.empty() ? "" : change.from_grade, change.to_grade, change.reason,
+        change.decision_id.empty() ? "" : ", decision " + change.decision_id,
+        change.approver.empty() ? "" : " (by " + change.approver + ")");
   }
 }
 

@@ -90,6 +90,21 @@ void CheckPositionAndApproval(const model::Framework& framework, const model::Pe
   }
 }
 
+}  // namespace
+
+std::string PositionAfterPromotion(const model::Framework& framework, const model::Person& person,
+                                   int grade) {
+  if (person.position.empty()) return person.position;
+  const model::Position* position = framework.FindPosition(person.position);
+  if (position == nullptr) return person.position;
+  const auto [low, high] = PositionBand(framework, *position);
+  if (high < 0 || grade <= high) return person.position;
+  const model::Position* needed = PositionHolding(framework, person.track, grade);
+  return needed != nullptr ? needed->id : person.position;
+}
+
+namespace {
+
 /// The bonus for performing above the grade held, or nullopt when none is due.
 std::optional<BonusWorking> BonusFor(const model::Framework& framework, const PersonRecord& record,
                                      double z, const DecideOptions& options, SlateEntry& entry) {

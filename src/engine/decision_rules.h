@@ -85,6 +85,13 @@ std::vector<SlateEntry> Decide(const model::Framework& framework,
                                const std::vector<PersonRecord>& people,
                                const DecideOptions& options = {});
 
+/// The position |person| holds once promoted to grade index |grade|: their own while its band
+/// holds the grade (or they hold none, or one the framework does not name); otherwise the first
+/// position of their track whose band holds it — the move the slate proposed; their own when no
+/// position holds it (the slate flagged that).
+std::string PositionAfterPromotion(const model::Framework& framework, const model::Person& person,
+                                   int grade);
+
 /// The z of a one-sided interval at |confidence| (0.5 < confidence < 1): 0.8 → 0.8416.
 double OneSidedZ(double confidence);
 

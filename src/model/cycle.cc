@@ -125,6 +125,19 @@ Status CheckReady(const Cycle& cycle, CycleState target, const CycleProgress& pr
     return Status::FailedPrecondition(fmt::format(
         "cycle '{}' has no slate yet: run `yardstick cycle decide {}` first", cycle.id, cycle.id));
   }
+  if (target == CycleState::kClosed && progress.proposed > 0) {
+    return Status::FailedPrecondition(fmt::format(
+        "cycle '{}' cannot close yet: {} decision{} still proposed; accept or reject {} "
+        "(`yardstick cycle accept|reject`)",
+        cycle.id, progress.proposed, progress.proposed == 1 ? " is" : "s are",
+        progress.proposed == 1 ? "it" : "them"));
+  }
+  if (target == CycleState::kClosed && progress.accepted > 0) {
+    return Status::FailedPrecondition(fmt::format(
+        "cycle '{}' cannot close yet: {} accepted decision{} not applied; run `yardstick cycle "
+        "apply {}` first",
+        cycle.id, progress.accepted, progress.accepted == 1 ? " is" : "s are", cycle.id));
+  }
   return Status::Ok();
 }
 

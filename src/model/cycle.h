@@ -61,12 +61,15 @@ struct CycleProgress {
   std::vector<std::string> unrated;  ///< people in the cycle with no rating, by id
   int calibrated = 0;                ///< people with a stored calibration result
   int decided = 0;                   ///< people with a stored decision (the slate)
+  int proposed = 0;  ///< decisions neither accepted nor rejected yet
+  int accepted = 0;  ///< decisions accepted and not applied yet
 };
 
 /// What must be complete before |cycle| moves on to |target| (CheckTransition first): rating
 /// ends when everyone in the cycle has a rating (unless |allow_unrated|: someone on leave);
-/// calibrating ends when the cycle has been calibrated and decided (a slate stored). The error says
-/// what is missing.
+/// calibrating ends when the cycle has been calibrated and decided (a slate stored); decided ends
+/// (the cycle closes, for good) when every decision has been reviewed and every accepted one
+/// applied. The error says what is missing.
 Status CheckReady(const Cycle& cycle, CycleState target, const CycleProgress& progress,
                   bool allow_unrated);
 

@@ -96,5 +96,23 @@ TEST(CycleReadinessTest, CalibratingEndsOnceCalibratedAndDecided) {
             Status::Code::kFailedPrecondition);
 }
 
+TEST(CycleReadinessTest, ClosingNeedsEveryDecisionReviewedAndTheAcceptedOnesApplied) {
+  Cycle cycle;
+  cycle.id = "c";
+  cycle.state = CycleState::kDecided;
+  CycleProgress progress;
+  progress.proposed = 2;
+  progress.accepted = 1;
+  EXPECT_EQ(CheckReady(cycle, CycleState::kClosed, progress, false).message(),
+            "cycle 'c' cannot close yet: 2 decisions are still proposed; accept or reject them "
+            "(`yardstick cycle accept|reject`)");
+  progress.proposed = 0;
+  EXPECT_EQ(CheckReady(cycle, CycleState::kClosed, progress, false).message(),
+            "cycle 'c' cannot close yet: 1 accepted decision is not applied; run `yardstick cycle "
+            "apply c` first");
+  progress.accepted = 0;
+  EXPECT_TRUE(CheckReady(cycle, CycleState::kClosed, progress, false).ok());
+}
+
 }  // namespace
 }  // namespace yardstick::model

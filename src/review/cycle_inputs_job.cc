@@ -216,6 +216,14 @@ Result<CycleMove> AdvanceCycle(store::Store& store, const std::string& cycle_id,
     if (!decisions.ok()) return decisions.status();
     progress.decided = static_cast<int>(decisions->size());
   }
+  if (to == model::CycleState::kClosed) {
+    Result<std::vector<model::Decision>> decisions = store.Decisions(cycle_id);
+    if (!decisions.ok()) return decisions.status();
+    for (const model::Decision& decision : *decisions) {
+      progress.proposed += decision.status == model::DecisionStatus::kProposed ? 1 : 0;
+      progress.accepted += decision.status == model::DecisionStatus::kAccepted ? 1 : 0;
+    }
+  }
   if (Status ready = model::CheckReady(cycle, to, progress, allow_unrated); !ready.ok()) {
     return ready;
   }

@@ -9,16 +9,8 @@
 #include "review/cycle_inputs_job.h"
 
 namespace yardstick::review {
-namespace {
-
-/// The cycle, its decisions and the actor, for a review by the people team while it is decided.
-struct SlateContext {
-  CycleAndActor loaded;
-  std::vector<model::Decision> slate;
-};
-
-Result<SlateContext> LoadSlate(store::Store& store, const std::string& cycle_id,
-                               const std::string& actor_id, std::string_view what) {
+Result<SlateContext> LoadDecidedSlate(store::Store& store, const std::string& cycle_id,
+                                      const std::string& actor_id, std::string_view what) {
   Result<CycleAndActor> loaded = LoadCycleAndActor(store, cycle_id, actor_id);
   if (!loaded.ok()) return loaded.status();
   if (Status s = org::RequirePeopleTeam(loaded->actor, what); !s.ok()) return s;
@@ -35,6 +27,8 @@ Result<SlateContext> LoadSlate(store::Store& store, const std::string& cycle_id,
   if (!slate.ok()) return slate.status();
   return SlateContext{std::move(*loaded), std::move(*slate)};
 }
+
+namespace {
 
 /// Ok when |approver_id| holds the executive role.
 Status RequireExecutive(store::Store& store, const std::string& approver_id,
@@ -56,7 +50,7 @@ Status RequireExecutive(store::Store& store, const std::string& approver_id,
 
 Result<ReviewOutcome> ReviewSlate(store::Store& store, const ReviewRequest& request) {
   Result<SlateContext> context =
-      LoadSlate(store, request.cycle_id, request.actor, "review a cycle's slate");
+      LoadDecidedSlate(store, request.cycle_id, request.actor, "review a cycle's slate");
   if (!context.ok()) return context.status();
   if (!request.accept && Trim(request.note).empty()) {
     return Status::InvalidArgument("a rejection says why: give --reason");
@@ -107,7 +101,7 @@ Result<ReviewOutcome> ReviewSlate(store::Store& store, const ReviewRequest& requ
 
 Result<model::Decision> RecordException(store::Store& store, const ExceptionRequest& request) {
   Result<SlateContext> context =
-      LoadSlate(store, request.cycle_id, request.actor, "record an exception");
+      LoadDecidedSlate(store, request.cycle_id, request.actor, "record an exception");
   if (!context.ok()) return context.status();
   const auto found = std::find_if(context->slate.begin(), context->slate.end(),
                                   [&](const auto& d) { return d.person_id == request.person_id; });

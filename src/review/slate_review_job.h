@@ -14,9 +14,21 @@
 
 #include "base/status.h"
 #include "model/decision.h"
+#include "review/cycle_inputs_job.h"
 #include "store/store.h"
 
 namespace yardstick::review {
+
+/// A decided cycle, its slate (by person id) and the person reviewing it.
+struct SlateContext {
+  CycleAndActor loaded;
+  std::vector<model::Decision> slate;
+};
+
+/// Loads cycle |cycle_id| and its slate for the people team's |what| ("review a cycle's slate"):
+/// PermissionDenied for anyone else, FailedPrecondition unless the cycle is decided.
+Result<SlateContext> LoadDecidedSlate(store::Store& store, const std::string& cycle_id,
+                                      const std::string& actor_id, std::string_view what);
 
 struct ReviewRequest {
   std::string cycle_id;

@@ -309,18 +309,34 @@ Status UpdatePerson(Database& database, const model::PersonUpdate& update,
   Params params = PersonParams(after);
   params.erase(params.begin());  // the id goes last, in the WHERE clause
   params.emplace_back(after.id);
+  // The change was planned from |before|: a grade or status changed meanwhile (another import,
+  // an applied slate) would be overwritten unseen, so it is refused instead.
+  params.emplace_back(before.grade);
+  params.emplace_back(std::string(model::ToString(before.status)));
   Result<Rows> updated = database.Query(
       "UPDATE people SET name = ?, email = ?, group_id = ?, track = ?, grade = ?, "
       "position_id = ?, manager_id = ?, hire_date = ?, hired_at_grade = ?, status = ?, "
-      "left_date = ?, version = version + 1 WHERE id = ? RETURNING id",
+      "left_date = ?, version = version + 1 WHERE id = ? AND grade = ? AND status = ? "
+      "RETURNING id",
       params);
   if (!updated.ok()) return updated.status();
   if (updated->empty()) {
-    return Status::NotFound(fmt::format("person '{}' is not in the store", after.id));
+    Result<Rows> exists = database.Query("SELECT 1 FROM people WHERE id = ?", {after.id});
+    if (!exists.ok()) return exists.status();
+    if (exists->empty()) {
+      return Status::NotFound(fmt::format("person '{}' is not in the store", after.id));
+    }
+    return Status::FailedPrecondition(fmt::format(
+        "{}'s grade or status changed after this change was planned (it expected {}, {}): "
+        "nothing was written; run it again",
+        after.id, before.grade, model::ToString(before.status)));
   }
   if (before.grade != after.grade) {
-    Status s = history.Add({after.id, before.grade, after.grade, context.effective, context.reason,
-                            nullptr, context.actor, context.now});
+    Status s = history.Add({after.id, before.grade, after.grade, context.effective,
+                            update.reason.empty() ? context.reason : update.reason,
+                            OrNull(update.decision_id),
+                            update.approver.empty() ? context.actor : update.approver,
+                            context.now});
     if (!s.ok()) return s;
   }
   const bool leaving = after.status == model::PersonStatus::kLeft;
@@ -581,88 +597,94 @@ Result<std::vector<std::string>> Store::ReportingLine(const std::string& manager
   return ids;
 }
 
+Result<bool> Store::IsBulk(const model::PeopleChanges& changes) {
+  // Counting is only worth it for a batch that might be bulk.
+  if (changes.added.size() < kBulkAddThreshold) return false;
+  Result<std::int64_t> stored = CountPeople();
+  if (!stored.ok()) return stored.status();
+  return static_cast<std::int64_t>(changes.added.size()) >= *stored;
+}
+
 Status Store::ApplyPeopleChanges(const model::PeopleChanges& changes, const std::string& actor) {
   if (changes.empty()) return Status::Ok();
+  // The count before the transaction only chooses how the engine writes it
+  // (Database::BeginBulkLoad); the one inside (WritePeopleChanges) decides what is set aside.
+  Result<bool> bulk_before = IsBulk(changes);
+  if (!bulk_before.ok()) return bulk_before.status();
+  return InTransaction(
+      *database_,
+      [&]() -> Status {
+        if (Status s = WritePeopleChanges(changes, actor); !s.ok()) return s;
+        PauseIfInjected("people-before-commit");
+        return Status::Ok();
+      },
+      *bulk_before ? TransactionKind::kBulkLoad : TransactionKind::kOrdinary);
+}
+
+Status Store::WritePeopleChanges(const model::PeopleChanges& changes, const std::string& actor) {
   const std::string now = clock_.NowUtc();
   const std::string effective = changes.effective.ToString();
   const std::string reason = changes.reason.empty() ? "change" : changes.reason;
   const ChangeContext context{now, actor, effective, reason};
-  // Counting is only worth it for a batch that might be bulk. The count before the transaction
-  // only chooses how the engine writes it (Database::BeginBulkLoad); the one inside decides
-  // what is set aside.
-  const auto is_bulk = [&]() -> Result<bool> {
-    if (changes.added.size() < kBulkAddThreshold) return false;
-    Result<std::int64_t> stored = CountPeople();
-    if (!stored.ok()) return stored.status();
-    return static_cast<std::int64_t>(changes.added.size()) >= *stored;
-  };
-  Result<bool> bulk_before = is_bulk();
-  if (!bulk_before.ok()) return bulk_before.status();
-  const auto write = [&]() -> Status {
-    ObstaclesSetAside obstacles(*database_);
-    Result<bool> bulk = is_bulk();
-    if (!bulk.ok()) return bulk.status();
-    if (*bulk) {
-      Status dropped =
-          obstacles.Drop({"people", "level_history", "position_assignments", "audit_log"});
-      if (!dropped.ok()) return dropped;
-    }
-    // The new people, then the rows they imply, table after table (each table's rows in the
-    // order of changes.added, as the ids they are given show). People first: level history and
-    // assignments refer to them.
-    Status added =
-        InsertForEach(*database_, "people", kPersonColumnList, ManagersFirst(changes.added),
-                      [](const Person& person, std::vector<Params>& rows) {
-                        rows.push_back(PersonParams(person));
-                      });
-    if (!added.ok()) return added;
-    std::vector<const Person*> in_order;
-    in_order.reserve(changes.added.size());
-    for (const Person& person : changes.added) in_order.push_back(&person);
-    added =
-        InsertForEach(*database_, "level_history", kHistoryColumns, in_order,
-                      [&](const Person& person, std::vector<Params>& rows) {
-                        rows.push_back({person.id, nullptr, person.hired_at_grade,
-                                        person.hire_date.ToString(), "hired", nullptr, actor, now});
-                        if (person.grade != person.hired_at_grade) {
-                          rows.push_back({person.id, person.hired_at_grade, person.grade, effective,
-                                          reason, nullptr, actor, now});
-                        }
-                      });
-    if (!added.ok()) return added;
-    added = InsertForEach(
-        *database_, "position_assignments", kAssignmentColumns, in_order,
-        [&](const Person& person, std::vector<Params>& rows) {
-          if (!person.position.empty() && person.status == model::PersonStatus::kActive) {
-            rows.push_back({person.id, person.position, effective, nullptr});
-          }
-        });
-    if (!added.ok()) return added;
-    added = InsertForEach(*database_, "audit_log", kAuditColumns, in_order,
-                          [&](const Person& person, std::vector<Params>& rows) {
-                            rows.push_back({now, actor, "person.create", "person", person.id,
-                                            nullptr, PersonJson(person)});
-                          });
-    if (!added.ok()) return added;
+  ObstaclesSetAside obstacles(*database_);
+  Result<bool> bulk = IsBulk(changes);
+  if (!bulk.ok()) return bulk.status();
+  if (*bulk) {
+    Status dropped =
+        obstacles.Drop({"people", "level_history", "position_assignments", "audit_log"});
+    if (!dropped.ok()) return dropped;
+  }
+  // The new people, then the rows they imply, table after table (each table's rows in the
+  // order of changes.added, as the ids they are given show). People first: level history and
+  // assignments refer to them.
+  Status added =
+      InsertForEach(*database_, "people", kPersonColumnList, ManagersFirst(changes.added),
+                    [](const Person& person, std::vector<Params>& rows) {
+                      rows.push_back(PersonParams(person));
+                    });
+  if (!added.ok()) return added;
+  std::vector<const Person*> in_order;
+  in_order.reserve(changes.added.size());
+  for (const Person& person : changes.added) in_order.push_back(&person);
+  added =
+      InsertForEach(*database_, "level_history", kHistoryColumns, in_order,
+                    [&](const Person& person, std::vector<Params>& rows) {
+                      rows.push_back({person.id, nullptr, person.hired_at_grade,
+                                      person.hire_date.ToString(), "hired", nullptr, actor, now});
+                      if (person.grade != person.hired_at_grade) {
+                        rows.push_back({person.id, person.hired_at_grade, person.grade, effective,
+                                        reason, nullptr, actor, now});
+                      }
+                    });
+  if (!added.ok()) return added;
+  added = InsertForEach(
+      *database_, "position_assignments", kAssignmentColumns, in_order,
+      [&](const Person& person, std::vector<Params>& rows) {
+        if (!person.position.empty() && person.status == model::PersonStatus::kActive) {
+          rows.push_back({person.id, person.position, effective, nullptr});
+        }
+      });
+  if (!added.ok()) return added;
+  added = InsertForEach(*database_, "audit_log", kAuditColumns, in_order,
+                        [&](const Person& person, std::vector<Params>& rows) {
+                          rows.push_back({now, actor, "person.create", "person", person.id,
+                                          nullptr, PersonJson(person)});
+                        });
+  if (!added.ok()) return added;
 
-    RowWriter history(*database_, "level_history", kHistoryColumns);
-    RowWriter assignments(*database_, "position_assignments", kAssignmentColumns);
-    RowWriter audit(*database_, "audit_log", kAuditColumns);
-    for (const model::PersonUpdate& update : changes.updated) {
-      if (Status s = UpdatePerson(*database_, update, context, history, assignments, audit);
-          !s.ok()) {
-        return s;
-      }
+  RowWriter history(*database_, "level_history", kHistoryColumns);
+  RowWriter assignments(*database_, "position_assignments", kAssignmentColumns);
+  RowWriter audit(*database_, "audit_log", kAuditColumns);
+  for (const model::PersonUpdate& update : changes.updated) {
+    if (Status s = UpdatePerson(*database_, update, context, history, assignments, audit);
+        !s.ok()) {
+      return s;
     }
-    for (RowWriter* writer : {&history, &assignments, &audit}) {
-      if (Status s = writer->Flush(); !s.ok()) return s;
-    }
-    if (Status s = obstacles.Restore(); !s.ok()) return s;
-    PauseIfInjected("people-before-commit");
-    return Status::Ok();
-  };
-  return InTransaction(*database_, write,
-                       *bulk_before ? TransactionKind::kBulkLoad : TransactionKind::kOrdinary);
+  }
+  for (RowWriter* writer : {&history, &assignments, &audit}) {
+    if (Status s = writer->Flush(); !s.ok()) return s;
+  }
+  return obstacles.Restore();
 }
 
 // Cycles -------------------------------------------------------------------------------------

@@ -188,6 +188,13 @@ class Store {
                   const std::string& actor);
   /// A cycle's decisions, by person id.
   Result<std::vector<model::Decision>> Decisions(const std::string& cycle_id);
+  /// Applies a reviewed slate in one transaction: |changes| (the accepted promotions' grades and
+  /// positions, each update naming its decision; see ApplyPeopleChanges), and marks the decisions
+  /// of |applied| (each must be accepted: FailedPrecondition otherwise) applied, each audited.
+  /// Nothing is written if anything fails.
+  Status ApplySlate(const std::string& cycle_id, model::CycleState expected,
+                    const model::PeopleChanges& changes, const std::vector<std::string>& applied,
+                    const std::string& actor);
   /// Replaces each decision's stored one, by person (a review: its status, note and approver; or
   /// an exception), all in one transaction, each audited before → after. NotFound when a person
   /// has no decision; FailedPrecondition once it has been applied.
@@ -216,6 +223,10 @@ class Store {
                     const std::string& entity_id);
 
  private:
+  /// Whether ApplyPeopleChanges loads |changes| in bulk (see there).
+  Result<bool> IsBulk(const model::PeopleChanges& changes);
+  /// ApplyPeopleChanges' writes; inside a transaction.
+  Status WritePeopleChanges(const model::PeopleChanges& changes, const std::string& actor);
   /// One assignment of AssignBenchmarks; inside its transaction.
   Status AssignBenchmark(const std::string& cycle_id, const model::BenchmarkAssignment& assignment,
                          const std::string& actor);

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "base/fault_injection.h"
 #include "base/text.h"
 #include "store/store.h"
 
@@ -95,6 +96,38 @@ Status Store::UpdateDecision(const std::string& cycle_id, const model::Decision&
   return Audit(actor, "decision.review", "decision",
                fmt::format("{}/{}", cycle_id, decision.person_id), DecisionJson(*before),
                DecisionJson(decision));
+}
+
+Status Store::ApplySlate(const std::string& cycle_id, model::CycleState expected,
+                         const model::PeopleChanges& changes,
+                         const std::vector<std::string>& applied, const std::string& actor) {
+  return InTransaction(*database_, [&]() -> Status {
+    if (Status s = CheckCycleState(cycle_id, expected); !s.ok()) return s;
+    if (Status s = WritePeopleChanges(changes, actor); !s.ok()) return s;
+    for (const std::string& person_id : applied) {
+      Result<Rows> marked = database_->Query(
+          "UPDATE decisions SET status = 'applied', version = version + 1 "
+          "WHERE cycle_id = ? AND person_id = ? AND status = 'accepted' RETURNING proposal",
+          {cycle_id, person_id});
+      if (!marked.ok()) return marked.status();
+      if (marked->empty()) {
+        return Status::FailedPrecondition(fmt::format(
+            "{}'s decision in cycle '{}' is not accepted (any more): nothing was applied",
+            person_id, cycle_id));
+      }
+      nlohmann::ordered_json after;
+      after["person_id"] = person_id;
+      after["proposal"] = marked->front().Text(0);
+      after["status"] = "applied";
+      if (Status s = Audit(actor, "decision.apply", "decision",
+                           fmt::format("{}/{}", cycle_id, person_id), nullptr, after.dump());
+          !s.ok()) {
+        return s;
+      }
+    }
+    PauseIfInjected("slate-before-commit");
+    return Status::Ok();
+  });
 }
 
 Status Store::PutSlate(const std::string& cycle_id, model::CycleState expected,

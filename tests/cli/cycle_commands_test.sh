@@ -106,10 +106,18 @@ expect "people.csv has a row per calibrated person"   test "$(($(wc -l <"$work/r
 "$yardstick" cycle decide "$cycle" >"$work/slate" 2>/dev/null
 expect "decide proposes a slate for everyone in the cycle" \
   grep -q "^slate for cycle $cycle: [1-9][0-9]* people" "$work/slate"
-for state in decided closed; do
-  "$yardstick" cycle advance "$cycle" >"$work/out"
-  expect "advance to $state" grep -q -- "-> $state\$" "$work/out"
-done
+"$yardstick" cycle advance "$cycle" >"$work/out"
+expect "advance to decided" grep -q -- "-> decided\$" "$work/out"
+"$yardstick" cycle advance "$cycle" 2>"$work/err"
+expect "a cycle with proposals left open does not close" test $? -eq 1
+expect "… and says what is left" grep -q "decisions are still proposed" "$work/err"
+"$yardstick" cycle accept "$cycle" --all >/dev/null 2>&1
+"$yardstick" cycle advance "$cycle" 2>"$work/err"
+expect "a cycle with accepted decisions not applied does not close" test $? -eq 1
+"$yardstick" cycle apply "$cycle" >"$work/out"
+expect "apply applies the accepted decisions" grep -q "^applied [1-9][0-9]* decisions of cycle $cycle" "$work/out"
+"$yardstick" cycle advance "$cycle" >"$work/out"
+expect "advance to closed" grep -q -- "-> closed\$" "$work/out"
 "$yardstick" cycle advance "$cycle" 2>"$work/err"
 expect "a closed cycle does not move" test $? -eq 1
 expect "… and says it is final" grep -q "a closed cycle never changes" "$work/err"
