@@ -115,12 +115,14 @@ Status Store::ApplySlate(const std::string& cycle_id, model::CycleState expected
             "{}'s decision in cycle '{}' is not accepted (any more): nothing was applied",
             person_id, cycle_id));
       }
-      nlohmann::ordered_json after;
-      after["person_id"] = person_id;
-      after["proposal"] = marked->front().Text(0);
+      nlohmann::ordered_json before;
+      before["person_id"] = person_id;
+      before["proposal"] = marked->front().Text(0);
+      before["status"] = "accepted";
+      nlohmann::ordered_json after = before;
       after["status"] = "applied";
       if (Status s = Audit(actor, "decision.apply", "decision",
-                           fmt::format("{}/{}", cycle_id, person_id), nullptr, after.dump());
+                           fmt::format("{}/{}", cycle_id, person_id), before.dump(), after.dump());
           !s.ok()) {
         return s;
       }

@@ -490,6 +490,68 @@ TEST_P(StoreTest, ASlateReplacesTheEarlierOneWhileTheCycleIsCalibrating) {
   EXPECT_EQ(*store_->Decisions("c"), std::vector<model::Decision>{unrated});
 }
 
+TEST_P(StoreTest, ApplyingASlateWritesTheMovesAndMarksTheDecisionsAllOrNothing) {
+  SeedOrganisation();
+  using model::CycleState;
+  ASSERT_TRUE(store_->CreateCycle(MakeCycle(*store_, "c"), "pt").ok());
+  for (auto [from, to] : {std::pair{CycleState::kOpen, CycleState::kRating},
+                          {CycleState::kRating, CycleState::kCalibrating}}) {
+    ASSERT_TRUE(store_->SetCycleState("c", from, to, "pt").ok());
+  }
+  model::Decision promote;
+  promote.person_id = "dev";
+  promote.proposal = model::Proposal::kPromoteNow;
+  promote.from_grade = "G";
+  promote.to_grade = "J";
+  promote.reason = "far above";
+  model::Decision plan = promote;
+  plan.person_id = "lead";
+  plan.proposal = model::Proposal::kPlan;
+  plan.from_grade = plan.to_grade = "J";
+  ASSERT_TRUE(store_->PutSlate("c", CycleState::kCalibrating, {promote, plan}, "{}", "pt").ok());
+  ASSERT_TRUE(
+      store_->SetCycleState("c", CycleState::kCalibrating, CycleState::kDecided, "pt").ok());
+  promote.status = model::DecisionStatus::kAccepted;
+  ASSERT_TRUE(store_->UpdateDecisions("c", CycleState::kDecided, {promote}, "pt").ok());
+
+  const Person dev = **store_->GetPerson("dev");
+  model::PersonUpdate move{dev, dev};
+  move.after.grade = "J";
+  move.after.position = "tech-lead";
+  move.reason = "promotion";
+  move.decision_id = "c/dev";
+  move.approver = "exec";
+  model::PeopleChanges changes;
+  changes.updated = {move};
+  changes.effective = *Date::Parse("2027-01-01");
+  const std::string untouched = AuditActions().back();
+  // The plan was never accepted: nothing at all is written, not even the accepted promotion.
+  EXPECT_EQ(store_->ApplySlate("c", CycleState::kDecided, changes, {"dev", "lead"}, "pt").message(),
+            "lead's decision in cycle 'c' is not accepted (any more): nothing was applied");
+  EXPECT_EQ(**store_->GetPerson("dev"), dev);
+  EXPECT_EQ(store_->LevelHistory("dev")->size(), 1u);
+  EXPECT_EQ(AuditActions().back(), untouched);
+  EXPECT_EQ(store_->Decisions("c")->front().status, model::DecisionStatus::kAccepted);  // dev
+
+  ASSERT_TRUE(store_->ApplySlate("c", CycleState::kDecided, changes, {"dev"}, "pt").ok());
+  EXPECT_EQ(**store_->GetPerson("dev"), move.after);
+  const std::vector<model::LevelChange> history = *store_->LevelHistory("dev");
+  ASSERT_EQ(history.size(), 2u);
+  EXPECT_EQ(history[1].reason, "promotion");
+  EXPECT_EQ(history[1].decision_id, "c/dev");
+  EXPECT_EQ(history[1].approver, "exec");
+  EXPECT_EQ(history[1].effective.ToString(), "2027-01-01");
+  const std::vector<model::Decision> decisions = *store_->Decisions("c");
+  EXPECT_EQ(decisions[0].status, model::DecisionStatus::kApplied);   // dev
+  EXPECT_EQ(decisions[1].status, model::DecisionStatus::kProposed);  // lead
+  EXPECT_EQ(AuditActions().back(), "decision.apply");
+  // Planned from a grade that is no longer stored: refused, nothing written.
+  EXPECT_EQ(store_->ApplyPeopleChanges(changes, "pt").message(),
+            "dev's grade or status changed after this change was planned (it expected G, "
+            "active): nothing was written; run it again");
+  EXPECT_EQ(store_->LevelHistory("dev")->size(), 2u);
+}
+
 TEST_P(StoreTest, RolesAreGrantedOnceRevokedAndAudited) {
   SeedOrganisation();
   const model::RoleGrant people_team{"boss", model::Role::kPeopleTeam, ""};

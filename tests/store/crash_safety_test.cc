@@ -1,10 +1,10 @@
-// Crash safety: a process killed with SIGKILL in the middle of a large import leaves the database
-// exactly as it was, on SQLite and on PostgreSQL.
+// Crash safety: a process killed with SIGKILL in the middle of a large import, or of applying a
+// cycle's slate, leaves the database exactly as it was, on SQLite and on PostgreSQL.
 //
-// The import runs as the real `yardstick people import` process. YARDSTICK_FAULT makes it pause
-// after every row is written and before the commit (base/fault_injection.h) — the worst moment to
-// die — and the test kills it there. The dump of the database afterwards must equal the dump
-// before, byte for byte; and the same import without the fault must change it.
+// The change runs as the real `yardstick people import` (`cycle apply`) process. YARDSTICK_FAULT
+// makes it pause after every row is written and before the commit (base/fault_injection.h) — the
+// worst moment to die — and the test kills it there. The dump of the database afterwards must
+// equal the dump before, byte for byte; and the same command without the fault must change it.
 #include <fcntl.h>
 #include <signal.h>
 #include <sys/wait.h>
@@ -12,6 +12,8 @@
 
 #include <filesystem>
 #include <fstream>
+#include <string>
+#include <vector>
 
 #include <fmt/format.h>
 #include <gtest/gtest.h>
@@ -45,8 +47,8 @@ struct Outcome {
   std::string stderr_text;
 };
 
-/// Runs `yardstick people import CSV --db URL`; with |fault|, kills it once it pauses there.
-Outcome RunImport(const std::string& csv_path, const std::string& url, const char* fault) {
+/// Runs `yardstick ARGS`; with |fault|, kills it once it pauses there.
+Outcome RunYardstick(const std::vector<std::string>& args, const char* fault) {
   int pipe_fds[2];
   EXPECT_EQ(pipe(pipe_fds), 0);
   const pid_t child = fork();
@@ -56,8 +58,10 @@ Outcome RunImport(const std::string& csv_path, const std::string& url, const cha
     dup2(null_fd, STDOUT_FILENO);
     close(pipe_fds[0]);
     if (fault != nullptr) setenv("YARDSTICK_FAULT", fault, 1);
-    execl(YARDSTICK_BINARY, YARDSTICK_BINARY, "people", "import", csv_path.c_str(), "--db",
-          url.c_str(), "--actor", "crash-test", static_cast<char*>(nullptr));
+    std::vector<char*> argv = {const_cast<char*>(YARDSTICK_BINARY)};
+    for (const std::string& arg : args) argv.push_back(const_cast<char*>(arg.c_str()));
+    argv.push_back(nullptr);
+    execv(YARDSTICK_BINARY, argv.data());
     _exit(127);
   }
   close(pipe_fds[1]);
@@ -80,6 +84,21 @@ Outcome RunImport(const std::string& csv_path, const std::string& url, const cha
   return outcome;
 }
 
+/// Runs `yardstick people import CSV --db URL`; with |fault|, kills it once it pauses there.
+Outcome RunImport(const std::string& csv_path, const std::string& url, const char* fault) {
+  return RunYardstick({"people", "import", csv_path, "--db", url, "--actor", "crash-test"}, fault);
+}
+
+/// The database at |url| as a canonical dump ("" after a failed expectation).
+std::string DumpOf(const testing::ScratchDatabase& scratch) {
+  auto database = scratch.Open();
+  EXPECT_TRUE(database.ok());
+  if (!database.ok()) return "";
+  auto text = DumpDatabaseText(**database);
+  EXPECT_TRUE(text.ok()) << text.status().message();
+  return text.ok() ? *text : "";
+}
+
 class CrashSafetyTest : public testing::EngineTest {
  protected:
   void SetUp() override {
@@ -96,14 +115,7 @@ class CrashSafetyTest : public testing::EngineTest {
   }
   void TearDown() override { std::remove(csv_path_.c_str()); }
 
-  std::string Dump() {
-    auto database = scratch().Open();
-    EXPECT_TRUE(database.ok());
-    if (!database.ok()) return "";
-    auto text = DumpDatabaseText(**database);
-    EXPECT_TRUE(text.ok()) << text.status().message();
-    return text.ok() ? *text : "";
-  }
+  std::string Dump() { return DumpOf(scratch()); }
 
   std::string csv_path_;
   static inline int counter_ = 0;
@@ -134,6 +146,67 @@ TEST_P(CrashSafetyTest, KillingAnImportBeforeItCommitsLeavesTheDatabaseAsItWas) 
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, CrashSafetyTest, testing::AllEngines(), testing::EngineName);
+
+// Applying a slate: the demo organisation's calibrated engineering cycle, decided, every proposal
+// accepted — its promotions, plans and no-changes applied in one transaction.
+class ApplyCrashSafetyTest : public testing::EngineTest {
+ protected:
+  static constexpr const char* kCycle = "engineering-2026-h1";
+
+  void SetUp() override {
+    EngineTest::SetUp();
+    if (HasFatalFailure()) return;
+    const std::vector<std::vector<std::string>> steps = {
+        {"demo", "init", "--people", "3000", "--seed", "1", "--today", "2026-11-21", "--frameworks",
+         YARDSTICK_SOURCE_DIR "/frameworks"},
+        {"cycle", "decide", kCycle},
+        {"cycle", "advance", kCycle},
+        {"cycle", "accept", kCycle, "--all", "--approver", "E000001"}};
+    for (std::vector<std::string> step : steps) {
+      step.insert(step.end(), {"--db", url()});
+      if (step[0] == "cycle") step.insert(step.end(), {"--as", "E000001"});
+      const Outcome outcome = RunYardstick(step, nullptr);
+      ASSERT_EQ(outcome.exit_code, 0) << step[0] << " " << step[1] << ":\n" << outcome.stderr_text;
+    }
+  }
+
+  Outcome Apply(const char* fault) {
+    return RunYardstick({"cycle", "apply", kCycle, "--as", "E000001", "--db", url()}, fault);
+  }
+};
+
+TEST_P(ApplyCrashSafetyTest, KillingAnApplyBeforeItCommitsLeavesTheDatabaseAsItWas) {
+  const std::string before = DumpOf(scratch());
+  ASSERT_FALSE(before.empty());
+
+  const Outcome killed = Apply("slate-before-commit");
+  ASSERT_TRUE(killed.killed_by_signal) << "the apply was not killed mid-way:\n"
+                                       << killed.stderr_text;
+  EXPECT_EQ(DumpOf(scratch()), before);
+
+  // Left alone, the same apply changes grades and marks every decision applied.
+  const Outcome finished = Apply(nullptr);
+  ASSERT_EQ(finished.exit_code, 0) << finished.stderr_text;
+  EXPECT_NE(DumpOf(scratch()), before);
+  auto store = Store::Open(url());
+  ASSERT_TRUE(store.ok());
+  auto decisions = (*store)->Decisions(kCycle);
+  ASSERT_TRUE(decisions.ok());
+  ASSERT_FALSE(decisions->empty());
+  int promoted = 0;
+  for (const model::Decision& decision : *decisions) {
+    EXPECT_EQ(decision.status, model::DecisionStatus::kApplied) << decision.person_id;
+    if (model::IsPromotion(decision.proposal)) {
+      ++promoted;
+      auto person = (*store)->GetPerson(decision.person_id);
+      ASSERT_TRUE(person.ok() && person->has_value());
+      EXPECT_EQ((*person)->grade, decision.to_grade) << decision.person_id;
+    }
+  }
+  EXPECT_GT(promoted, 0) << "the demo cycle should promote someone, or the test shows little";
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, ApplyCrashSafetyTest, testing::AllEngines(), testing::EngineName);
 
 }  // namespace
 }  // namespace yardstick::store
