@@ -8,8 +8,10 @@
 #include "base/text.h"
 #include "cli/command.h"
 #include "engine/pay.h"
+#include "io/people_export.h"
 #include "org/org_frameworks.h"
 #include "org/pay_job.h"
+#include "review/payroll_job.h"
 
 namespace yardstick::cli {
 namespace {
@@ -107,12 +109,88 @@ Action PersonSetup(CLI::App& app) {
   };
 }
 
+struct PayrollArgs {
+  std::string cycle;
+  std::string output;
+  std::string format;
+  std::string actor;
+  std::string db;
+};
+
+void PrintPayroll(const review::Payroll& payroll) {
+  for (const review::PayrollLine& line : payroll.lines) {
+    std::string text = fmt::format("{}  {}", line.person.id, line.person.name);
+    if (line.bonus) {
+      text += fmt::format(", bonus {} {} (held {}, performed at {})", FormatAmount(*line.bonus, 2),
+                          payroll.currency, line.grade_held, line.performed);
+    }
+    if (!line.change.empty()) text += ", " + line.change;
+    std::cout << text << "\n";
+  }
+}
+
+Action PayrollSetup(CLI::App& app) {
+  auto args = std::make_shared<PayrollArgs>();
+  app.add_option("cycle", args->cycle, "Cycle id")->required();
+  app.add_option("-o,--output", args->output, "Write it to this file (CSV or XLSX)");
+  app.add_option("--format", args->format, "csv or xlsx (default: from the file's extension)")
+      ->check(CLI::IsMember({"csv", "xlsx"}, CLI::ignore_case));
+  AddActorOption(app, args->actor);
+  AddDatabaseOption(app, args->db);
+  app.footer(
+      "What payroll pays because of the cycle, once its slate has been reviewed and applied: each "
+      "bonus for performing above one's grade, due in full the day after the period ends (no "
+      "deferral, no clawback), and the pay of everyone promoted, from the scale. The people team "
+      "exports it; every export is in the audit log.");
+  return [args] {
+    std::optional<io::ExportFormat> format;
+    if (!args->output.empty()) {
+      format = args->format.empty() ? io::FormatOfPath(args->output)
+                                    : io::ParseExportFormat(args->format);
+      if (!format) {
+        std::cerr << fmt::format(
+            "yardstick: {}: say --format csv or --format xlsx (the file name has neither "
+            "extension)\n",
+            args->output);
+        return kExitFailure;
+      }
+    }
+    auto store = OpenStoreOrReport(args->db);
+    if (!store) return kExitFailure;
+    Result<review::Payroll> payroll = review::CyclePayroll(*store, args->cycle, args->actor);
+    if (!payroll.ok()) return ReportFailure(payroll.status());
+    int bonuses = 0;
+    int changes = 0;
+    for (const review::PayrollLine& line : payroll->lines) {
+      bonuses += line.bonus ? 1 : 0;
+      changes += line.change.empty() ? 0 : 1;
+    }
+    if (format) {
+      const io::ExportTable table = review::PayrollTable(*payroll);
+      if (Status written = io::WriteExport(table, *format, args->output); !written.ok()) {
+        return ReportFailure(written);
+      }
+    } else {
+      PrintPayroll(*payroll);
+    }
+    std::cout << fmt::format(
+        "payroll of cycle {}: {} bonus{}, {} {} in all, payable {}; {} promotion{}{}\n",
+        args->cycle, bonuses, bonuses == 1 ? "" : "es", FormatAmount(payroll->total_bonus, 2),
+        payroll->currency, payroll->payable.ToString(), changes, changes == 1 ? "" : "s",
+        format ? " — written to " + args->output : "");
+    return kExitOk;
+  };
+}
+
 }  // namespace
 
 std::vector<Command> PayCommands() {
   return {
       {"pay", "table", "The pay scale: base pay per grade and family, and allowances", TableSetup},
-      {"pay", "person", "How a person's pay is derived from the scale", PersonSetup}};
+      {"pay", "person", "How a person's pay is derived from the scale", PersonSetup},
+      {"cycle", "payroll",
+       "Bonuses and promotions' pay for payroll, right after the period (terminal, CSV, XLSX)",
+       PayrollSetup}};
 }
 
 }  // namespace yardstick::cli
