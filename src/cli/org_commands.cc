@@ -1,14 +1,16 @@
-// `yardstick group add|list`, `people show|list` and `org tree`: everyday questions about the
-// organisation, answered from the store.
+// `yardstick group add|list`, `people show|list|transfer` and `org tree`: everyday questions
+// about the organisation, answered from the store, and moves between tracks.
 #include <iostream>
 #include <memory>
 #include <set>
 
 #include <fmt/format.h>
 
+#include "base/clock.h"
 #include "base/text.h"
 #include "cli/command.h"
 #include "org/org_frameworks.h"
+#include "org/track_transfer.h"
 
 namespace yardstick::cli {
 namespace {
@@ -132,11 +134,11 @@ void PrintPerson(store::Store& store, const org::OrgFrameworks& frameworks, cons
   if (!history.ok() || history->empty()) return;
   std::cout << "History\n";
   for (const model::LevelChange& change : *history) {
-    std::cout << fmt::format(
-        "  {}  {:>3} -> {:<3} {}{}{}\n", change.effective.ToString(),
-        change.from_grade.empty() ? "" : change.from_grade, change.to_grade, change.reason,
-        change.decision_id.empty() ? "" : ", decision " + change.decision_id,
-        change.approver.empty() ? "" : " (by " + change.approver + ")");
+    std::cout << fmt::format("  {}  {:>3} -> {:<3} {}{}{}\n", change.effective.ToString(),
+                             change.from_grade.empty() ? "" : change.from_grade, change.to_grade,
+                             change.reason,
+                             change.decision_id.empty() ? "" : ", decision " + change.decision_id,
+                             change.approver.empty() ? "" : " (by " + change.approver + ")");
   }
 }
 
@@ -287,6 +289,51 @@ Action OrgTreeSetup(CLI::App& app) {
   };
 }
 
+struct TransferArgs {
+  org::TransferRequest request;
+  std::string effective;
+  std::string db;
+};
+
+Action PeopleTransferSetup(CLI::App& app) {
+  auto args = std::make_shared<TransferArgs>();
+  org::TransferRequest& r = args->request;
+  app.add_option("person", r.person_id, "The person's id")->required();
+  app.add_option("--track", r.track, "The track they move to")->required();
+  app.add_option("--position", r.position,
+                 "The position they take (default: theirs if it fits the new track, else the "
+                 "first of the new track that holds their grade)");
+  app.add_option("--effective", args->effective, "The day it takes effect (default: today)");
+  AddActorOption(app, r.actor);
+  AddDatabaseOption(app, args->db);
+  app.footer(
+      "Moves someone to another track at an equivalent level (a level both tracks share, an "
+      "equivalence or a transition of the framework), keeping their grade: a move between "
+      "tracks is never a promotion. The people team moves people.");
+  return [args] {
+    const std::string day =
+        args->effective.empty() ? SystemClock::Instance().TodayUtc() : args->effective;
+    const std::optional<model::Date> effective = model::Date::Parse(day);
+    if (!effective) {
+      std::cerr << fmt::format("yardstick: --effective: '{}' is not a date (YYYY-MM-DD)\n", day);
+      return kExitFailure;
+    }
+    args->request.effective = *effective;
+    auto store = OpenStoreOrReport(args->db);
+    if (!store) return kExitFailure;
+    Result<model::PersonUpdate> move = org::TransferTrack(*store, args->request);
+    if (!move.ok()) return ReportFailure(move.status());
+    std::cout << fmt::format("{} moves from track {} to {} at grade {}, from {}\n", move->after.id,
+                             move->before.track, move->after.track, move->after.grade, day);
+    if (move->after.position != move->before.position) {
+      std::cout << fmt::format("  position {} → {}\n",
+                               move->before.position.empty() ? "none" : move->before.position,
+                               move->after.position.empty() ? "none" : move->after.position);
+    }
+    return kExitOk;
+  };
+}
+
 }  // namespace
 
 std::vector<Command> OrgCommands() {
@@ -295,6 +342,8 @@ std::vector<Command> OrgCommands() {
       {"group", "list", "List the comparison groups", GroupListSetup},
       {"people", "show", "A person's level, position, band and history", PeopleShowSetup},
       {"people", "list", "List people, by group, level or manager", PeopleListSetup},
+      {"people", "transfer", "Move someone to another track at an equivalent level, same grade",
+       PeopleTransferSetup},
       {"org", "tree", "The manager tree below a person", OrgTreeSetup},
   };
 }

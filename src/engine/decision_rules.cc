@@ -41,17 +41,6 @@ std::pair<int, int> PositionBand(const model::Framework& framework,
           framework.ResolveBound(position.max_level).second};
 }
 
-/// The first position of |track| whose band holds |grade|, or nullptr.
-const model::Position* PositionHolding(const model::Framework& framework, std::string_view track,
-                                       int grade) {
-  for (const model::Position& position : framework.positions) {
-    if (!position.track.empty() && position.track != track) continue;
-    const auto [low, high] = PositionBand(framework, position);
-    if (low <= grade && grade <= high) return &position;
-  }
-  return nullptr;
-}
-
 /// Checks |to| against the person's position and the bestowed levels.
 void CheckPositionAndApproval(const model::Framework& framework, const model::Person& person,
                               int held, int to, SlateEntry& entry) {
@@ -91,6 +80,16 @@ void CheckPositionAndApproval(const model::Framework& framework, const model::Pe
 }
 
 }  // namespace
+
+const model::Position* PositionHolding(const model::Framework& framework, std::string_view track,
+                                       int grade) {
+  for (const model::Position& position : framework.positions) {
+    if (!position.track.empty() && position.track != track) continue;
+    const auto [low, high] = PositionBand(framework, position);
+    if (low <= grade && grade <= high) return &position;
+  }
+  return nullptr;
+}
 
 std::string PositionAfterPromotion(const model::Framework& framework, const model::Person& person,
                                    int grade) {

@@ -85,6 +85,11 @@ std::vector<SlateEntry> Decide(const model::Framework& framework,
                                const std::vector<PersonRecord>& people,
                                const DecideOptions& options = {});
 
+/// The first position of |track| (or of every track) whose band holds grade index |grade|, in
+/// the framework's order, or nullptr.
+const model::Position* PositionHolding(const model::Framework& framework, std::string_view track,
+                                       int grade);
+
 /// The position |person| holds once promoted to grade index |grade|: their own while its band
 /// holds the grade (or they hold none, or one the framework does not name); otherwise the first
 /// position of their track whose band holds it — the move the slate proposed; their own when no

@@ -344,6 +344,16 @@ Status UpdatePerson(Database& database, const model::PersonUpdate& update,
   const std::string old_position =
       before.status == model::PersonStatus::kLeft ? "" : before.position;
   if (new_position != old_position) {
+    Result<Rows> open = database.Query(
+        "SELECT position_id, start_date FROM position_assignments WHERE person_id = ? AND "
+        "end_date IS NULL AND start_date > ?",
+        {after.id, context.effective});
+    if (!open.ok()) return open.status();
+    if (!open->empty()) {
+      return Status::FailedPrecondition(fmt::format(
+          "{} holds position {} from {}: a change effective {} cannot end it before it began",
+          after.id, open->front().Text(0), open->front().Text(1), context.effective));
+    }
     Status closed = database.Run(
         "UPDATE position_assignments SET end_date = ? WHERE person_id = ? AND end_date IS NULL",
         {context.effective, after.id});
