@@ -52,7 +52,13 @@ const model::Framework& Engineering() {
   return framework;
 }
 
-std::vector<PersonRecord> People(const model::Framework& framework, int count) {
+/// The people and their records, which point into them.
+struct Inputs {
+  std::vector<model::Person> people;
+  std::vector<PersonRecord> records;
+};
+
+Inputs People(const model::Framework& framework, int count) {
   const model::Scale& scale = framework.scale;
   const int top = scale.size() - 1;
   const int tech_lead_min = framework.ResolveBound("L3").first;
@@ -61,12 +67,15 @@ std::vector<PersonRecord> People(const model::Framework& framework, int count) {
     cycle_ids[i] = fmt::format("{}-H{}", 2022 + i / 2, 1 + i % 2);
   }
   RandomSource random(kSeed);
-  std::vector<PersonRecord> people(count);
+  Inputs inputs;
+  inputs.people.resize(count);  // never resized again: the records point into it
+  inputs.records.resize(count);
   for (int i = 0; i < count; ++i) {
-    PersonRecord& record = people[i];
+    PersonRecord& record = inputs.records[i];
     // Grades: a bell around the middle of the scale (G-H), clamped to its ends.
     const int held = std::clamp(static_cast<int>(std::lround(6.5 + 2.8 * random.Normal())), 0, top);
-    model::Person& person = record.person;
+    model::Person& person = inputs.people[i];
+    record.person = &person;
     person.id = fmt::format("E{:07}", i);
     person.group = "engineering";
     person.track = "ic";
@@ -100,14 +109,14 @@ std::vector<PersonRecord> People(const model::Framework& framework, int count) {
     for (int c = 0; c < kPastCycles; ++c) record.past.push_back(cycle(c));
     record.result = cycle(kPastCycles);
   }
-  return people;
+  return inputs;
 }
 
 const std::vector<PersonRecord>& CachedPeople(int count) {
-  static std::map<int, std::vector<PersonRecord>> cache;
+  static std::map<int, Inputs> cache;  // a map's values never move
   auto it = cache.find(count);
   if (it == cache.end()) it = cache.emplace(count, People(Engineering(), count)).first;
-  return it->second;
+  return it->second.records;
 }
 
 void BM_Decide(benchmark::State& state) {
@@ -156,8 +165,8 @@ BENCHMARK(BM_Decide)
 void BM_BuildDecisionInputs(benchmark::State& state) {
   const model::Framework& framework = Engineering();
   for (auto _ : state) {
-    std::vector<PersonRecord> people = People(framework, static_cast<int>(state.range(0)));
-    benchmark::DoNotOptimize(people.data());
+    Inputs people = People(framework, static_cast<int>(state.range(0)));
+    benchmark::DoNotOptimize(people.records.data());
     state.PauseTiming();
     people = {};
     state.ResumeTiming();

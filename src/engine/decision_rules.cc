@@ -113,7 +113,7 @@ std::optional<BonusWorking> BonusFor(const model::Framework& framework, const Pe
       GapOf(result, z).above < policy.min_gap) {
     return std::nullopt;
   }
-  const std::string& track = record.person.track;
+  const std::string& track = record.person->track;
   Result<double> performed_pay = BasePayAt(framework, track, result.performed);
   Result<double> held_pay = BasePay(framework, track, result.held);
   if (!performed_pay.ok() || !held_pay.ok()) {
@@ -158,12 +158,12 @@ std::vector<SlateEntry> Decide(const model::Framework& framework,
   slate.reserve(people.size());
   for (const PersonRecord& record : people) {
     SlateEntry entry;
-    entry.person_id = record.person.id;
-    entry.from_grade = entry.to_grade = record.person.grade;
-    const int held = scale.IndexOf(record.person.grade);
+    entry.person_id = record.person->id;
+    entry.from_grade = entry.to_grade = record.person->grade;
+    const int held = scale.IndexOf(record.person->grade);
     if (held < 0) {
       entry.proposal = Proposal::kNotCalibrated;
-      entry.reason = fmt::format("grade {} is not on the scale", record.person.grade);
+      entry.reason = fmt::format("grade {} is not on the scale", record.person->grade);
       slate.push_back(std::move(entry));
       continue;
     }
@@ -229,7 +229,7 @@ std::vector<SlateEntry> Decide(const model::Framework& framework,
       entry.reason = fmt::format("{}: at level → no change", performed);
     }
     entry.to_grade = scale.IdAt(to);
-    CheckPositionAndApproval(framework, record.person, held, to, entry);
+    CheckPositionAndApproval(framework, *record.person, held, to, entry);
     entry.bonus = BonusFor(framework, record, z, options, entry);
     slate.push_back(std::move(entry));
   }

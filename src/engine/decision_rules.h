@@ -43,7 +43,9 @@ struct CycleResult {
 
 /// What the engine knows of one person: who they are now, this cycle's result and earlier ones.
 struct PersonRecord {
-  model::Person person;               ///< their current grade, track and position
+  /// Who they are now: grade, track and position. Points into the caller's people, which must
+  /// outlive the call (a million people are not copied to be decided).
+  const model::Person* person = nullptr;
   std::optional<CycleResult> result;  ///< this cycle; nullopt when they were not calibrated
   std::vector<CycleResult> past;      ///< earlier cycles on the same ladder, oldest first
 };

@@ -2,7 +2,8 @@
 
 #include <algorithm>
 #include <map>
-#include <unordered_map>
+#include <optional>
+#include <thread>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -34,45 +35,109 @@ Result<std::vector<model::Cycle>> EarlierCycles(store::Store& store, const model
   return earlier;
 }
 
-/// Each person's grade on a day, from the level history.
+/// Calls |visit(i, j)| for each |a|[i] and |b|[j] with the same person id, both sorted by it.
+template <typename A, typename B, typename IdA, typename IdB, typename Visit>
+void ForEachMatch(const std::vector<A>& a, const std::vector<B>& b, IdA id_a, IdB id_b,
+                  Visit&& visit) {
+  size_t i = 0;
+  for (size_t j = 0; j < b.size() && i < a.size(); ++j) {
+    const std::string& wanted = id_b(b[j]);
+    while (i < a.size() && id_a(a[i]) < wanted) ++i;
+    if (i < a.size() && id_a(a[i]) == wanted) visit(i, j);
+  }
+}
+
+/// The people's grades over time, from the level history: for each record, the grade indices it
+/// took and from which day, oldest first (one flat array, sliced per record).
 class GradeHistory {
  public:
-  explicit GradeHistory(std::vector<model::LevelChange> changes) : changes_(std::move(changes)) {
-    for (size_t i = 0; i < changes_.size(); ++i) by_person_[changes_[i].person_id].push_back(i);
+  GradeHistory(const std::vector<engine::PersonRecord>& records,
+               const std::vector<model::LevelChange>& changes, const model::Scale& scale)
+      : start_(records.size() + 1, 0) {
+    std::vector<size_t> owner(changes.size(), records.size());
+    ForEachMatch(
+        records, changes,
+        [](const engine::PersonRecord& r) -> const std::string& { return r.person->id; },
+        [](const model::LevelChange& c) -> const std::string& { return c.person_id; },
+        [&](size_t record, size_t change) { owner[change] = record; });
+    for (size_t c = 0; c < changes.size(); ++c) {
+      if (owner[c] < records.size()) ++start_[owner[c] + 1];
+    }
+    for (size_t r = 0; r < records.size(); ++r) start_[r + 1] += start_[r];
+    steps_.resize(start_.back());
+    std::vector<size_t> next(start_.begin(), start_.end() - 1);
+    for (size_t c = 0; c < changes.size(); ++c) {  // by person, then date, as the store gives them
+      if (owner[c] == records.size()) continue;
+      steps_[next[owner[c]]++] = {changes[c].effective.ToDays(),
+                                  scale.IndexOf(changes[c].to_grade)};
+    }
   }
 
-  /// The grade |person_id| held at the end of |day|, or "" before they were hired.
-  [[nodiscard]] std::string GradeOn(const std::string& person_id, const model::Date& day) const {
-    const auto found = by_person_.find(person_id);
-    if (found == by_person_.end()) return "";
-    std::string grade;
-    for (size_t i : found->second) {  // by date, as the store returns them
-      if (day < changes_[i].effective) break;
-      grade = changes_[i].to_grade;
+  /// The grade index record |record| held at the end of |day|; -1 before they were hired.
+  [[nodiscard]] int GradeOn(size_t record, const model::Date& day) const {
+    const int days = day.ToDays();
+    int grade = -1;
+    for (size_t i = start_[record]; i < start_[record + 1] && steps_[i].first <= days; ++i) {
+      grade = steps_[i].second;
     }
     return grade;
   }
 
  private:
-  std::vector<model::LevelChange> changes_;
-  std::unordered_map<std::string, std::vector<size_t>> by_person_;
+  std::vector<size_t> start_;               ///< record r's steps: [start_[r], start_[r + 1])
+  std::vector<std::pair<int, int>> steps_;  ///< {day, grade index}
 };
 
-model::Decision ToDecision(const engine::SlateEntry& entry) {
+model::Decision ToDecision(engine::SlateEntry&& entry) {
   model::Decision decision;
-  decision.person_id = entry.person_id;
+  decision.person_id = std::move(entry.person_id);
   decision.proposal = entry.proposal;
-  decision.from_grade = entry.from_grade;
-  decision.to_grade = entry.to_grade;
+  decision.from_grade = std::move(entry.from_grade);
+  decision.to_grade = std::move(entry.to_grade);
   decision.performed = entry.performed;
   decision.se = entry.se;
   decision.streak = entry.streak;
-  decision.executive_level = entry.executive_level;
-  decision.position_change = entry.position_change;
-  decision.flags = entry.flags;
-  decision.reason = entry.reason;
+  decision.executive_level = std::move(entry.executive_level);
+  decision.position_change = std::move(entry.position_change);
+  decision.flags = std::move(entry.flags);
+  decision.reason = std::move(entry.reason);
   if (entry.bonus) decision.bonus = entry.bonus->amount;
   return decision;
+}
+
+/// What a decision reads besides the organisation: the cycle's results, the earlier cycles' and
+/// the level history.
+struct Evidence {
+  Status status = Status::Ok();
+  std::vector<store::Store::PerformedResult> results;
+  std::vector<model::Cycle> earlier;
+  std::vector<std::vector<store::Store::PerformedResult>> past;  ///< one per earlier cycle
+  std::vector<model::LevelChange> history;
+};
+
+Evidence LoadEvidence(store::Store& store, const model::Cycle& cycle) {
+  Evidence evidence;
+  const auto load = [&]() -> Status {
+    Result<std::vector<store::Store::PerformedResult>> results = store.CalibratedResults(cycle.id);
+    if (!results.ok()) return results.status();
+    evidence.results = std::move(*results);
+    if (evidence.results.empty()) return Status::Ok();
+    Result<std::vector<model::Cycle>> earlier = EarlierCycles(store, cycle);
+    if (!earlier.ok()) return earlier.status();
+    evidence.earlier = std::move(*earlier);
+    for (const model::Cycle& past : evidence.earlier) {
+      Result<std::vector<store::Store::PerformedResult>> past_results =
+          store.CalibratedResults(past.id);
+      if (!past_results.ok()) return past_results.status();
+      evidence.past.push_back(std::move(*past_results));
+    }
+    Result<std::vector<model::LevelChange>> history = store.AllLevelHistory();
+    if (!history.ok()) return history.status();
+    evidence.history = std::move(*history);
+    return Status::Ok();
+  };
+  evidence.status = load();
+  return evidence;
 }
 
 std::string Summary(const std::vector<model::Decision>& slate, int past_cycles) {
@@ -103,73 +168,103 @@ double PeriodShare(const model::Period& period, const std::string& pay_period) {
 
 Result<DecidedCycle> DecideCycle(store::Store& store, const std::string& cycle_id,
                                  const std::string& actor_id) {
-  Result<CycleAndActor> loaded = LoadCycleAndActor(store, cycle_id, actor_id);
-  if (!loaded.ok()) return loaded.status();
-  CycleScope* scope = &loaded->scope;
-  const org::Actor* actor = &loaded->actor;
-  const model::Cycle& cycle = scope->cycle();
+  Result<std::optional<model::Cycle>> stored = store.GetCycle(cycle_id);
+  if (!stored.ok()) return stored.status();
+  Result<org::Actor> actor = org::LoadActor(store, actor_id);
+  if (!actor.ok()) return actor.status();
   if (Status s = org::RequirePeopleTeam(*actor, fmt::format("decide cycle '{}'", cycle_id));
       !s.ok()) {
     return s;
   }
-  if (cycle.state != model::CycleState::kCalibrating) {
+  if (*stored && (*stored)->state != model::CycleState::kCalibrating) {
     return Status::FailedPrecondition(
         fmt::format("cycle '{}' is {}: it is decided while it is calibrating, once calibrated",
-                    cycle_id, model::ToString(cycle.state)));
+                    cycle_id, model::ToString((*stored)->state)));
   }
-  Result<std::vector<store::Store::PerformedResult>> results = store.CalibratedResults(cycle_id);
-  if (!results.ok()) return results.status();
-  if (results->empty()) {
+  // The evidence is read on a second connection while this one reads the organisation: on two
+  // cores that overlaps the two largest reads (a store that cannot be opened again reads both
+  // here, one after the other).
+  Evidence evidence;
+  std::thread reader;
+  std::unique_ptr<store::Store> second;
+  if (*stored) {
+    if (Result<std::unique_ptr<store::Store>> another = store.OpenAnother(); another.ok()) {
+      second = std::move(*another);
+      reader = std::thread([&] { evidence = LoadEvidence(*second, **stored); });
+    }
+  }
+  Result<CycleScope> loaded = LoadCycleScope(store, cycle_id);
+  if (reader.joinable()) {
+    reader.join();
+  } else if (loaded.ok()) {
+    evidence = LoadEvidence(store, loaded->cycle());
+  }
+  if (!loaded.ok()) return loaded.status();
+  if (!evidence.status.ok()) return evidence.status;
+  CycleScope* scope = &*loaded;
+  const model::Cycle& cycle = scope->cycle();
+  if (evidence.results.empty()) {
     return Status::FailedPrecondition(
         fmt::format("cycle '{}' has not been calibrated: run `yardstick cycle calibrate {}` first",
                     cycle_id, cycle_id));
   }
-  Result<std::vector<model::Cycle>> earlier = EarlierCycles(store, cycle);
-  if (!earlier.ok()) return earlier.status();
-  Result<std::vector<model::LevelChange>> changes = store.AllLevelHistory();
-  if (!changes.ok()) return changes.status();
-  const GradeHistory history(std::move(*changes));
+  const std::vector<store::Store::PerformedResult>* results = &evidence.results;
+  const std::vector<model::Cycle>* earlier = &evidence.earlier;
   const model::Framework& framework = scope->framework();
   const model::Scale& scale = framework.scale;
 
+  // Everyone in the cycle, by id; the results and the level history come by person id too, so
+  // they are matched by walking both in order.
   std::vector<engine::PersonRecord> records;
-  std::unordered_map<std::string, size_t> index;
   scope->ForEachInCycle([&](const model::Person& person) {
-    index[person.id] = records.size();
-    records.push_back({person, std::nullopt, {}});
+    records.push_back({&person, std::nullopt, {}});
   });
-  const auto add = [&](const model::Cycle& from, const store::Store::PerformedResult& result,
-                       bool current) {
-    const auto found = index.find(result.person_id);
-    if (found == index.end()) return;  // left, or moved to another group since
-    engine::PersonRecord& record = records[found->second];
-    const std::string held =
-        current ? record.person.grade : history.GradeOn(result.person_id, from.period.end);
-    const int held_index = scale.IndexOf(held);
-    if (held_index < 0) return;
-    engine::CycleResult r{from.id, held_index, result.performed, result.se};
-    if (current) {
-      record.result = r;
-    } else {
-      record.past.push_back(r);
-    }
+  const auto by_id = [](const engine::PersonRecord& a, const engine::PersonRecord& b) {
+    return a.person->id < b.person->id;
   };
-  for (const model::Cycle& past : *earlier) {
-    Result<std::vector<store::Store::PerformedResult>> past_results =
-        store.CalibratedResults(past.id);
-    if (!past_results.ok()) return past_results.status();
-    for (const auto& result : *past_results) add(past, result, false);
+  if (!std::is_sorted(records.begin(), records.end(), by_id)) {
+    std::sort(records.begin(), records.end(), by_id);
   }
-  for (const auto& result : *results) add(cycle, result, true);
+  const auto record_id = [](const engine::PersonRecord& r) -> const std::string& {
+    return r.person->id;
+  };
+  const auto result_id = [](const store::Store::PerformedResult& r) -> const std::string& {
+    return r.person_id;
+  };
+  const GradeHistory history(records, evidence.history, scale);
+  evidence.history = {};
+  for (size_t c = 0; c < earlier->size(); ++c) {
+    const model::Cycle& past = (*earlier)[c];
+    const std::vector<store::Store::PerformedResult>& past_results = evidence.past[c];
+    ForEachMatch(records, past_results, record_id, result_id, [&](size_t r, size_t j) {
+      const int held = history.GradeOn(r, past.period.end);
+      if (held < 0) return;  // not hired yet then, or a grade no longer on the scale
+      const store::Store::PerformedResult& result = past_results[j];
+      records[r].past.push_back({past.id, held, result.performed, result.se});
+    });
+  }
+  evidence.past = {};
+  ForEachMatch(records, *results, record_id, result_id, [&](size_t r, size_t j) {
+    const int held = scale.IndexOf(records[r].person->grade);
+    if (held < 0) return;
+    const store::Store::PerformedResult& result = (*results)[j];
+    records[r].result = engine::CycleResult{cycle.id, held, result.performed, result.se};
+  });
 
   engine::DecideOptions options;
   options.period_share = PeriodShare(cycle.period, framework.pay.period);
   DecidedCycle decided;
-  for (const engine::SlateEntry& entry : engine::Decide(framework, records, options)) {
-    decided.slate.push_back(ToDecision(entry));
+  std::vector<engine::SlateEntry> entries = engine::Decide(framework, records, options);
+  records = {};
+  decided.slate.reserve(entries.size());
+  for (engine::SlateEntry& entry : entries) decided.slate.push_back(ToDecision(std::move(entry)));
+  entries = {};
+  const auto decision_by_id = [](const auto& a, const auto& b) {
+    return a.person_id < b.person_id;
+  };
+  if (!std::is_sorted(decided.slate.begin(), decided.slate.end(), decision_by_id)) {
+    std::sort(decided.slate.begin(), decided.slate.end(), decision_by_id);
   }
-  std::sort(decided.slate.begin(), decided.slate.end(),
-            [](const auto& a, const auto& b) { return a.person_id < b.person_id; });
   decided.scale = scale;
   decided.currency = framework.pay.currency;
   decided.past_cycles = static_cast<int>(earlier->size());

@@ -21,6 +21,11 @@ std::string Row::Text(size_t column) const {
   return "";
 }
 
+std::string Row::TakeText(size_t column) {
+  if (auto* text = std::get_if<std::string>(&values_.at(column))) return std::move(*text);
+  return Text(column);
+}
+
 std::int64_t Row::Int(size_t column) const {
   const Value& value = values_.at(column);
   if (const auto* integer = std::get_if<std::int64_t>(&value)) return *integer;

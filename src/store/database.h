@@ -28,6 +28,9 @@ class Row {
   [[nodiscard]] bool IsNull(size_t column) const;
   /// Text of a column ("" for NULL; numbers are formatted).
   [[nodiscard]] std::string Text(size_t column) const;
+  /// Text() of a column, moved out of the row (which then holds "" there): for reading a
+  /// million rows without copying each string twice.
+  [[nodiscard]] std::string TakeText(size_t column);
   /// Integer of a column (0 for NULL; text is parsed).
   [[nodiscard]] std::int64_t Int(size_t column) const;
   /// Real number of a column (0 for NULL).

@@ -1,5 +1,7 @@
 #include "store/sqlite_database.h"
 
+#include <algorithm>
+
 #include <sqlite3.h>
 
 #include <fmt/format.h>
@@ -24,6 +26,7 @@ Result<std::unique_ptr<Database>> SqliteDatabase::Open(const std::string& path) 
   std::unique_ptr<SqliteDatabase> database(new SqliteDatabase(handle, path));
   const Status configured = database->ExecuteScript(
       "PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA "
+      "temp_store = MEMORY; PRAGMA "
       "cache_size = -131072;");
   if (!configured.ok()) return configured;
   return std::unique_ptr<Database>(std::move(database));
@@ -73,8 +76,12 @@ Status SqliteDatabase::Bind(sqlite3_stmt* statement, const Params& params) {
                                         sqlite3_bind_parameter_count(statement), params.size(),
                                         sqlite3_sql(statement)));
   }
+  return BindFrom(statement, 1, params);
+}
+
+Status SqliteDatabase::BindFrom(sqlite3_stmt* statement, int first, const Params& params) {
   for (size_t i = 0; i < params.size(); ++i) {
-    const int index = static_cast<int>(i) + 1;
+    const int index = first + static_cast<int>(i);
     int rc = SQLITE_OK;
     if (const auto* text = std::get_if<std::string>(&params[i])) {
       // Static: |params| outlive every step of the statement, so SQLite need not copy them.
@@ -134,25 +141,46 @@ Result<Rows> SqliteDatabase::Query(std::string_view sql, const Params& params) {
 
 Status SqliteDatabase::InsertRows(std::string_view table, const std::vector<std::string>& columns,
                                   const std::vector<Params>& rows) {
-  std::string placeholders;
-  for (size_t i = 0; i < columns.size(); ++i) placeholders += i == 0 ? "?" : ", ?";
+  if (rows.empty() || columns.empty()) return Status::Ok();
+  // Many rows per statement: each statement of a transaction on a table with triggers or foreign
+  // keys gets a statement journal, and one per row made inserting a million rows twice as slow.
+  constexpr size_t kMaxRowsPerStatement = 64;
+  constexpr size_t kMaxParameters = 32766;  // SQLITE_MAX_VARIABLE_NUMBER since 3.32
+  const size_t batch =
+      std::max<size_t>(1, std::min(kMaxRowsPerStatement, kMaxParameters / columns.size()));
+  std::string one_row = "(";
+  for (size_t i = 0; i < columns.size(); ++i) one_row += i == 0 ? "?" : ", ?";
+  one_row += ")";
   std::string column_list;
   for (size_t i = 0; i < columns.size(); ++i) column_list += (i == 0 ? "" : ", ") + columns[i];
-  const std::string sql =
-      fmt::format("INSERT INTO {} ({}) VALUES ({})", table, column_list, placeholders);
-  Result<sqlite3_stmt*> prepared = Prepare(sql);
-  if (!prepared.ok()) return prepared.status();
-  sqlite3_stmt* statement = *prepared;
-  for (const Params& row : rows) {
-    sqlite3_reset(statement);
-    if (Status bound = Bind(statement, row); !bound.ok()) return bound;
+  const auto sql_for = [&](size_t count) {
+    std::string sql = fmt::format("INSERT INTO {} ({}) VALUES ", table, column_list);
+    for (size_t i = 0; i < count; ++i) sql += (i == 0 ? "" : ", ") + one_row;
+    return sql;
+  };
+  for (size_t start = 0; start < rows.size(); start += batch) {
+    const size_t count = std::min(batch, rows.size() - start);
+    Result<sqlite3_stmt*> prepared = Prepare(sql_for(count));
+    if (!prepared.ok()) return prepared.status();
+    sqlite3_stmt* statement = *prepared;
+    for (size_t i = 0; i < count; ++i) {
+      const Params& row = rows[start + i];
+      if (row.size() != columns.size()) {
+        return Status::Internal(
+            fmt::format("a row for {} has {} values, not {}", table, row.size(), columns.size()));
+      }
+      if (Status bound = BindFrom(statement, static_cast<int>(i * columns.size()) + 1, row);
+          !bound.ok()) {
+        return bound;
+      }
+    }
     if (sqlite3_step(statement) != SQLITE_DONE) {
       Status error = Error(fmt::format("cannot insert into {}", table));
       sqlite3_reset(statement);
       return error;
     }
+    sqlite3_reset(statement);
   }
-  sqlite3_reset(statement);
   return Status::Ok();
 }
 

@@ -42,6 +42,8 @@ class SqliteDatabase final : public Database {
   SqliteDatabase(sqlite3* handle, std::string path) : db_(handle), path_(std::move(path)) {}
   /// The cached prepared statement for |sql|, reset and ready to bind.
   Result<sqlite3_stmt*> Prepare(std::string_view sql);
+  /// Binds |params| to the statement's parameters |first|, |first| + 1, ….
+  Status BindFrom(sqlite3_stmt* statement, int first, const Params& params);
   Status Bind(sqlite3_stmt* statement, const Params& params);
   Status Error(std::string_view what) const;
   /// The journal mode of the database ("wal", "delete", "memory", ...), as SQLite reports it.

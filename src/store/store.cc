@@ -65,20 +65,21 @@ Params PersonParams(const Person& person) {
           person.left_date ? Value(person.left_date->ToString()) : Value(nullptr)};
 }
 
-Person PersonFromRow(const Row& row) {
+/// The person of a row of kPersonColumns, moved out of it.
+Person PersonFromRow(Row& row) {
   Person person;
-  person.id = row.Text(0);
-  person.name = row.Text(1);
-  person.email = row.Text(2);
-  person.group = row.Text(3);
-  person.track = row.Text(4);
-  person.grade = row.Text(5);
-  person.position = row.Text(6);
-  person.manager_id = row.Text(7);
-  person.hire_date = model::Date::Parse(row.Text(8)).value_or(model::Date{});
-  person.hired_at_grade = row.Text(9);
-  person.status = model::ParsePersonStatus(row.Text(10)).value_or(model::PersonStatus::kActive);
-  if (!row.IsNull(11)) person.left_date = model::Date::Parse(row.Text(11));
+  person.id = row.TakeText(0);
+  person.name = row.TakeText(1);
+  person.email = row.TakeText(2);
+  person.group = row.TakeText(3);
+  person.track = row.TakeText(4);
+  person.grade = row.TakeText(5);
+  person.position = row.TakeText(6);
+  person.manager_id = row.TakeText(7);
+  person.hire_date = model::Date::Parse(row.TakeText(8)).value_or(model::Date{});
+  person.hired_at_grade = row.TakeText(9);
+  person.status = model::ParsePersonStatus(row.TakeText(10)).value_or(model::PersonStatus::kActive);
+  if (!row.IsNull(11)) person.left_date = model::Date::Parse(row.TakeText(11));
   return person;
 }
 
@@ -138,16 +139,16 @@ StoredFramework FrameworkFromRow(const Row& row) {
   return {row.Text(0), row.Text(1), row.Text(2), row.Text(3), row.Text(4), row.Text(5)};
 }
 
-model::LevelChange LevelChangeFromRow(const Row& row) {
+model::LevelChange LevelChangeFromRow(Row& row) {
   model::LevelChange change;
   change.id = row.Int(0);
-  change.person_id = row.Text(1);
-  change.from_grade = row.Text(2);
-  change.to_grade = row.Text(3);
-  change.effective = model::Date::Parse(row.Text(4)).value_or(model::Date{});
-  change.reason = row.Text(5);
-  change.decision_id = row.Text(6);
-  change.approver = row.Text(7);
+  change.person_id = row.TakeText(1);
+  change.from_grade = row.TakeText(2);
+  change.to_grade = row.TakeText(3);
+  change.effective = model::Date::Parse(row.TakeText(4)).value_or(model::Date{});
+  change.reason = row.TakeText(5);
+  change.decision_id = row.TakeText(6);
+  change.approver = row.TakeText(7);
   return change;
 }
 
@@ -332,11 +333,10 @@ Status UpdatePerson(Database& database, const model::PersonUpdate& update,
         after.id, before.grade, model::ToString(before.status)));
   }
   if (before.grade != after.grade) {
-    Status s = history.Add({after.id, before.grade, after.grade, context.effective,
-                            update.reason.empty() ? context.reason : update.reason,
-                            OrNull(update.decision_id),
-                            update.approver.empty() ? context.actor : update.approver,
-                            context.now});
+    Status s = history.Add(
+        {after.id, before.grade, after.grade, context.effective,
+         update.reason.empty() ? context.reason : update.reason, OrNull(update.decision_id),
+         update.approver.empty() ? context.actor : update.approver, context.now});
     if (!s.ok()) return s;
   }
   const bool leaving = after.status == model::PersonStatus::kLeft;
@@ -419,7 +419,16 @@ std::string StackRankJson(const model::StackRank& rank) {
 Result<std::unique_ptr<Store>> Store::Open(const std::string& url, const Clock& clock) {
   Result<std::unique_ptr<Database>> database = OpenDatabase(url);
   if (!database.ok()) return database.status();
-  return Attach(std::move(*database), clock);
+  Result<std::unique_ptr<Store>> store = Attach(std::move(*database), clock);
+  if (store.ok()) (*store)->url_ = url;
+  return store;
+}
+
+Result<std::unique_ptr<Store>> Store::OpenAnother() const {
+  if (url_.empty() || url_ == ":memory:") {
+    return Status::FailedPrecondition("this store cannot be opened a second time");
+  }
+  return Open(url_, clock_);
 }
 
 Result<std::unique_ptr<Store>> Store::Attach(std::unique_ptr<Database> database,
@@ -577,7 +586,7 @@ Result<std::vector<Person>> Store::ListPeople(const PeopleQuery& query) {
   if (!rows.ok()) return rows.status();
   std::vector<Person> people;
   people.reserve(rows->size());
-  for (const Row& row : *rows) people.push_back(PersonFromRow(row));
+  for (Row& row : *rows) people.push_back(PersonFromRow(row));
   return people;
 }
 
@@ -677,8 +686,8 @@ Status Store::WritePeopleChanges(const model::PeopleChanges& changes, const std:
   if (!added.ok()) return added;
   added = InsertForEach(*database_, "audit_log", kAuditColumns, in_order,
                         [&](const Person& person, std::vector<Params>& rows) {
-                          rows.push_back({now, actor, "person.create", "person", person.id,
-                                          nullptr, PersonJson(person)});
+                          rows.push_back({now, actor, "person.create", "person", person.id, nullptr,
+                                          PersonJson(person)});
                         });
   if (!added.ok()) return added;
 
@@ -987,7 +996,7 @@ Result<std::vector<Store::PerformedResult>> Store::CalibratedResults(const std::
   if (!rows.ok()) return rows.status();
   std::vector<PerformedResult> results;
   results.reserve(rows->size());
-  for (const Row& row : *rows) results.push_back({row.Text(0), row.Real(1), row.Real(2)});
+  for (Row& row : *rows) results.push_back({row.TakeText(0), row.Real(1), row.Real(2)});
   return results;
 }
 
@@ -1010,7 +1019,7 @@ Result<std::vector<model::LevelChange>> Store::LevelHistory(const std::string& p
       {person_id});
   if (!rows.ok()) return rows.status();
   std::vector<model::LevelChange> history;
-  for (const Row& row : *rows) history.push_back(LevelChangeFromRow(row));
+  for (Row& row : *rows) history.push_back(LevelChangeFromRow(row));
   return history;
 }
 
@@ -1022,7 +1031,7 @@ Result<std::vector<model::LevelChange>> Store::AllLevelHistory() {
   if (!rows.ok()) return rows.status();
   std::vector<model::LevelChange> history;
   history.reserve(rows->size());
-  for (const Row& row : *rows) history.push_back(LevelChangeFromRow(row));
+  for (Row& row : *rows) history.push_back(LevelChangeFromRow(row));
   return history;
 }
 

@@ -66,6 +66,11 @@ class Store {
   static Result<std::unique_ptr<Store>> Attach(std::unique_ptr<Database> database,
                                                const Clock& clock = SystemClock::Instance());
 
+  /// A new connection to the same database, with its own Store, for reading on another thread
+  /// meanwhile. FailedPrecondition for a store not opened by URL (Attach) or a private
+  /// in-memory SQLite database.
+  [[nodiscard]] Result<std::unique_ptr<Store>> OpenAnother() const;
+
   Database& database() { return *database_; }
   [[nodiscard]] int schema_version() const { return schema_version_; }
 
@@ -247,6 +252,7 @@ class Store {
 
   std::unique_ptr<Database> database_;
   const Clock& clock_;
+  std::string url_;  ///< what Open was given; "" after Attach
   int schema_version_ = 0;
 };
 

@@ -17,6 +17,7 @@
 // * matches anything).
 #include <fnmatch.h>
 
+#include <deque>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -75,20 +76,23 @@ TEST_P(DecisionScenario, ProposesTheExpectedSlate) {
   const model::Framework& framework = loaded.framework;
   const model::Scale& scale = framework.scale;
 
+  std::deque<model::Person> people;  // the records point into it
   std::vector<PersonRecord> records;
   std::map<std::string, size_t> index;
   for (const auto& item : scenario["people"]) {
-    PersonRecord record;
-    record.person.id = item.first.as<std::string>();
-    record.person.track = item.second["track"].as<std::string>("ic");
-    record.person.grade = item.second["grade"].as<std::string>();
-    record.person.position = item.second["position"].as<std::string>("");
+    model::Person& person = people.emplace_back();
+    person.id = item.first.as<std::string>();
+    person.track = item.second["track"].as<std::string>("ic");
+    person.grade = item.second["grade"].as<std::string>();
+    person.position = item.second["position"].as<std::string>("");
     // Read so that a scenario can show the rules ignore them.
-    record.person.hired_at_grade = item.second["hired_at"].as<std::string>(record.person.grade);
+    person.hired_at_grade = item.second["hired_at"].as<std::string>(person.grade);
     if (item.second["hired"]) {
-      record.person.hire_date = *model::Date::Parse(item.second["hired"].as<std::string>());
+      person.hire_date = *model::Date::Parse(item.second["hired"].as<std::string>());
     }
-    index[record.person.id] = records.size();
+    index[person.id] = records.size();
+    PersonRecord record;
+    record.person = &person;
     records.push_back(std::move(record));
   }
   const YAML::Node cycles = scenario["cycles"];
@@ -101,7 +105,7 @@ TEST_P(DecisionScenario, ProposesTheExpectedSlate) {
       PersonRecord& record = records[index[id]];
       CycleResult result;
       result.cycle_id = fmt::format("cycle-{}", cycle + 1);
-      result.held = scale.IndexOf(item.second["held"].as<std::string>(record.person.grade));
+      result.held = scale.IndexOf(item.second["held"].as<std::string>(record.person->grade));
       result.performed = GradeValue(scale, item.second["performed"].as<std::string>());
       result.se = item.second["se"].as<double>(0.0);
       if (last) {
