@@ -301,9 +301,10 @@ std::string AttributesSection(const SlateReport& report) {
       "look. A flag is not proof of unfairness, and no flag is not proof of fairness: with few "
       "people one decision moves a rate a long way, so groups of fewer than " +
       std::to_string(engine::kMinPeopleToJudge) +
-      " people, and people whose attribute was not given, are shown but not judged. Rejected "
-      "proposals and people who were not calibrated are not counted.</p>\n";
-  if (!report.has_slate) return out + "<p>There is no slate yet.</p></section>\n";
+      " people, and people whose attribute was not given, are shown but not judged. A rejected "
+      "proposal counts as neither a promotion nor a plan; people who were not calibrated are "
+      "left out.</p>\n";
+  if (!report.has_slate) return out + "<p>No slate yet: no rates to break down.</p></section>\n";
   if (report.attributes.empty()) {
     return out +
            "<p>No attributes were given (<code>--attributes FILE.csv</code>).</p></section>\n";
