@@ -17,13 +17,12 @@ set(CHUNK 60000)
 file(READ "${INPUT}" text)
 file(SIZE "${INPUT}" size)
 string(LENGTH "${text}" length)
-if(NOT length EQUAL size)
-  message(FATAL_ERROR "embed_text.cmake: ${INPUT} holds a NUL byte: it is not text")
-endif()
+# CMake reads a NUL byte as the end of the text, and drops the carriage return of a CRLF; a raw
+# string literal would not keep a lone carriage return either.
 string(FIND "${text}" "\r" carriage_return)
-if(NOT carriage_return EQUAL -1)
-  message(FATAL_ERROR "embed_text.cmake: ${INPUT} has carriage returns, which a raw string literal "
-                      "would not keep")
+if(NOT length EQUAL size OR NOT carriage_return EQUAL -1)
+  message(FATAL_ERROR "embed_text.cmake: ${INPUT} holds a NUL byte or carriage returns: it cannot "
+                      "be embedded as text")
 endif()
 
 # The first of y0, y1, … whose closing sequence )yN" is not in the text.
