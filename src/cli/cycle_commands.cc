@@ -439,6 +439,7 @@ int WriteReportFiles(const ReportArgs& args, const review::LoadedCycleReport& lo
     tables.push_back(std::move(table));
   if (!args.xlsx.empty()) {
     std::vector<const io::ExportTable*> sheets;
+    sheets.reserve(tables.size());
     for (const io::ExportTable& table : tables) sheets.push_back(&table);
     if (Status written = io::WriteXlsx(sheets, args.xlsx); !written.ok()) {
       return ReportFailure(written);
