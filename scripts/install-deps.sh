@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# Installs the Debian packages Yardstick needs to build, test and run.
-# Idempotent: packages already present are skipped, and nothing runs when all are there.
+# Installs the Debian packages Yardstick needs to build, test and run, then the npm packages of
+# web/ (pinned by web/package-lock.json; the HTML reports bundle them into their pages).
+# Idempotent: packages already present are skipped, nothing runs when all are there, and npm runs
+# only when web/node_modules is missing or older than web/package-lock.json.
 # Works as root or through sudo. Usage: scripts/install-deps.sh [--with-fuzz]
 set -euo pipefail
+cd "$(dirname "$0")/.."
 
 packages=(
   build-essential cmake ninja-build ccache pkg-config
@@ -16,6 +19,9 @@ packages=(
   clang clang-format clang-tidy
   python3 sqlite3 time  # CLI scenario tests; the import benchmark's floor and its timing (bench/)
 )
+if ! command -v npm >/dev/null 2>&1; then
+  packages+=(nodejs npm)  # web/: the npm packages the HTML reports bundle (chart.js)
+fi
 if [[ "${1:-}" == "--with-fuzz" ]]; then
   packages+=(libclang-rt-14-dev)
 fi
@@ -27,20 +33,31 @@ for pkg in "${packages[@]}"; do
   fi
 done
 
-if [[ ${#missing[@]} -eq 0 ]]; then
-  exit 0
+install_packages() {
+  echo "install-deps: installing $*"
+  local sudo_cmd=()
+  if [[ $(id -u) -ne 0 ]]; then
+    if command -v sudo >/dev/null 2>&1; then
+      sudo_cmd=(sudo)
+    else
+      echo "install-deps: need root or sudo to install: $*" >&2
+      exit 1
+    fi
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  "${sudo_cmd[@]}" apt-get update -qq
+  "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "$@"
+}
+
+if [[ ${#missing[@]} -gt 0 ]]; then
+  install_packages "${missing[@]}"
 fi
 
-echo "install-deps: installing ${missing[*]}"
-sudo_cmd=()
-if [[ $(id -u) -ne 0 ]]; then
-  if command -v sudo >/dev/null 2>&1; then
-    sudo_cmd=(sudo)
-  else
-    echo "install-deps: need root or sudo to install: ${missing[*]}" >&2
-    exit 1
-  fi
+# npm writes node_modules/.package-lock.json on every install: older than the lock file means the
+# lock file changed since (or nothing was installed yet).
+installed=web/node_modules/.package-lock.json
+if [[ ! -e $installed || web/package-lock.json -nt $installed ]]; then
+  echo "install-deps: npm ci --prefix web"
+  npm ci --prefix web --no-audit --no-fund --loglevel=error >/dev/null
+  touch "$installed"
 fi
-export DEBIAN_FRONTEND=noninteractive
-"${sudo_cmd[@]}" apt-get update -qq
-"${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"

@@ -40,6 +40,7 @@ cycle="$("$yardstick" cycle list --db "$db" 2>/dev/null | awk 'NR == 2 { print $
 if [ -n "$cycle" ]; then
   echo "  $yardstick cycle list --db $db"
   echo "  $yardstick cycle show $cycle --db $db"
-  echo "  $yardstick cycle report $cycle --db $db"
+  people_team="$("$yardstick" role list --db "$db" 2>/dev/null | awk '$2 == "people-team" { print $1; exit }')"
+  echo "  $yardstick cycle report $cycle --as $people_team --html report.html --db $db"
   echo "  $yardstick role list --db $db      # who runs cycles: pass --as PERSON_ID to act as them"
 fi

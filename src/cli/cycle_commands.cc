@@ -8,16 +8,24 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <vector>
 
 #include <fmt/format.h>
 
+#include "base/text.h"
 #include "cli/command.h"
 #include "cli/input_options.h"
+#include "io/atomic_file.h"
 #include "io/csv_writer.h"
+#include "io/web_assets.h"
 #include "io/xlsx_writer.h"
 #include "model/cycle.h"
 #include "review/calibrate_cycle_job.h"
 #include "review/cycle_inputs_job.h"
+#include "review/cycle_report_html.h"
+#include "review/cycle_report_job.h"
+#include "review/person_attributes.h"
+#include "review/slate_report.h"
 #include "store/store.h"
 
 namespace yardstick::cli {
@@ -368,51 +376,153 @@ struct ReportArgs {
   int show = 10;
   std::string xlsx;
   std::string csv_dir;
+  std::string html;
+  std::string attributes;
+  std::vector<std::string> by;
+  std::string actor;
   std::string db;
 };
+
+/// "by_team" from "By team": a table's CSV file name.
+std::string CsvName(const std::string& title) {
+  std::string name = ToLower(title);
+  std::replace(name.begin(), name.end(), ' ', '_');
+  return name;
+}
+
+/// Writes |html| to |path| atomically.
+Status WriteHtml(const std::string& html, const std::string& path) {
+  Result<io::AtomicFile> file = io::AtomicFile::Create(path);
+  if (!file.ok()) return file.status();
+  {
+    std::ofstream out(file->temp_path(), std::ios::binary);
+    out << html;
+    out.close();
+    if (!out) return Status::IoError(fmt::format("{}: write failed", path));
+  }
+  return file->Commit();
+}
+
+/// Reads the attribute file and picks the columns asked for; on failure prints why and sets
+/// |exit_code|.
+std::optional<std::vector<size_t>> ReadAttributesOrReport(const ReportArgs& args,
+                                                          const review::CycleScope& scope,
+                                                          review::PersonAttributes& attributes,
+                                                          int& exit_code) {
+  std::ifstream in(args.attributes, std::ios::binary);
+  if (!in) {
+    exit_code = ReportFailure(Status::IoError(fmt::format("cannot read {}", args.attributes)));
+    return std::nullopt;
+  }
+  attributes = review::ReadPersonAttributes(in, scope);
+  std::cerr << attributes.diagnostics.Format(args.attributes);
+  if (!attributes.ok()) {
+    const int errors = attributes.diagnostics.ErrorCount();
+    std::cerr << fmt::format("{}: {} error{}; no report was made\n", args.attributes, errors,
+                             errors == 1 ? "" : "s");
+    exit_code = kExitProblems;
+    return std::nullopt;
+  }
+  Result<std::vector<size_t>> selected = review::SelectAttributes(attributes, args.by);
+  if (!selected.ok()) {
+    exit_code = ReportFailure(selected.status());
+    return std::nullopt;
+  }
+  return *selected;
+}
+
+/// Writes the report's files: --xlsx, --csv and --html.
+int WriteReportFiles(const ReportArgs& args, const review::LoadedCycleReport& loaded,
+                     const review::SlateReport& slate) {
+  std::vector<io::ExportTable> tables = review::CycleReportTables(loaded.report);
+  for (io::ExportTable& table : review::SlateReportTables(slate))
+    tables.push_back(std::move(table));
+  if (!args.xlsx.empty()) {
+    std::vector<const io::ExportTable*> sheets;
+    sheets.reserve(tables.size());
+    for (const io::ExportTable& table : tables) sheets.push_back(&table);
+    if (Status written = io::WriteXlsx(sheets, args.xlsx); !written.ok()) {
+      return ReportFailure(written);
+    }
+    std::cerr << fmt::format("wrote {}\n", args.xlsx);
+  }
+  if (!args.csv_dir.empty()) {
+    std::error_code error;
+    std::filesystem::create_directories(args.csv_dir, error);
+    std::vector<std::string> names;
+    for (const io::ExportTable& table : tables) {
+      names.push_back(CsvName(table.title) + ".csv");
+      const std::string path = fmt::format("{}/{}", args.csv_dir, names.back());
+      if (Status written = io::WriteCsv(table, path); !written.ok()) return ReportFailure(written);
+    }
+    std::cerr << fmt::format("wrote {} to {}\n", Join(names, ", "), args.csv_dir);
+  }
+  if (!args.html.empty()) {
+    const std::string html = review::RenderCycleReportHtml(slate, io::ChartJsBundle());
+    if (Status written = WriteHtml(html, args.html); !written.ok()) return ReportFailure(written);
+    std::cerr << fmt::format("wrote {}\n", args.html);
+  }
+  return kExitOk;
+}
 
 Action ReportSetup(CLI::App& app) {
   auto args = std::make_shared<ReportArgs>();
   app.add_option("cycle", args->cycle, "Cycle id")->required();
   app.add_option("--show", args->show, "Lines to show per list (0: all)")->capture_default_str();
+  app.add_option("--html", args->html,
+                 "Also write the whole report as one self-contained HTML page (charts included)");
   app.add_option("--xlsx", args->xlsx,
-                 "Also write the report as a workbook: people, raters, "
-                 "distribution");
+                 "Also write the report as a workbook: people, raters, distribution, slate, by "
+                 "team, by rater, adverse impact");
   app.add_option("--csv", args->csv_dir,
-                 "Also write people.csv, raters.csv and distribution.csv into this directory");
+                 "Also write the report's tables as CSV files into this directory (people.csv, "
+                 "raters.csv, distribution.csv, slate.csv, by_team.csv, by_rater.csv, "
+                 "adverse_impact.csv)");
+  app.add_option("--attributes", args->attributes,
+                 "A CSV of person attributes to break promotion and plan rates down by: an id "
+                 "column (person_id or id) and any others (gender, location, …); not stored");
+  app.add_option("--by", args->by,
+                 "An attribute column to break rates down by (repeatable; default: every one)");
+  AddActorOption(app, args->actor);
   AddDatabaseOption(app, args->db);
   app.footer(
       "Per comparison group: held against performed grades, who performed clearly above or below "
       "their grade (the 90% interval clear of it by a grade or more), each rater's leniency with "
-      "its 90% interval, and what calibration could not resolve.");
+      "its 90% interval, and what calibration could not resolve. Then the slate: promotions, "
+      "plans and bonuses by team and by rater, the exceptions, and with --attributes the "
+      "promotion and plan rates per attribute value with the four-fifths rule. The report shows "
+      "pay: only the people team may make it, and each one is recorded in the audit log.");
   return [args] {
+    if (!args->by.empty() && args->attributes.empty()) {
+      std::cerr << "yardstick: --by names a column of the attribute file: give --attributes "
+                   "FILE.csv\n";
+      return kExitFailure;
+    }
     auto store = OpenStoreOrReport(args->db);
     if (!store) return kExitFailure;
-    Result<review::LoadedCycleReport> loaded = review::LoadCycleReport(*store, args->cycle);
-    if (!loaded.ok()) return ReportFailure(loaded.status());
-    std::cout << review::FormatCycleReport(loaded->report, args->show);
-    const std::vector<io::ExportTable> tables = review::CycleReportTables(loaded->report);
-    if (!args->xlsx.empty()) {
-      std::vector<const io::ExportTable*> sheets;
-      for (const io::ExportTable& table : tables) sheets.push_back(&table);
-      if (Status written = io::WriteXlsx(sheets, args->xlsx); !written.ok()) {
-        return ReportFailure(written);
-      }
-      std::cerr << fmt::format("wrote {}\n", args->xlsx);
+    Result<review::CycleReportInputs> inputs =
+        review::LoadCycleReportInputs(*store, args->cycle, args->actor);
+    if (!inputs.ok()) return ReportFailure(inputs.status());
+    const review::LoadedCycleReport& loaded = inputs->loaded;
+    review::PersonAttributes attributes;
+    std::vector<size_t> by;
+    if (!args->attributes.empty()) {
+      int exit_code = kExitOk;
+      std::optional<std::vector<size_t>> selected =
+          ReadAttributesOrReport(*args, *loaded.scope, attributes, exit_code);
+      if (!selected) return exit_code;
+      by = std::move(*selected);
     }
-    if (!args->csv_dir.empty()) {
-      std::error_code error;
-      std::filesystem::create_directories(args->csv_dir, error);
-      constexpr const char* kFiles[] = {"people", "raters", "distribution"};  // table order
-      for (size_t i = 0; i < tables.size(); ++i) {
-        const std::string path = fmt::format("{}/{}.csv", args->csv_dir, kFiles[i]);
-        if (Status written = io::WriteCsv(tables[i], path); !written.ok())
-          return ReportFailure(written);
-      }
-      std::cerr << fmt::format("wrote people.csv, raters.csv and distribution.csv to {}\n",
-                               args->csv_dir);
+    const review::SlateReport slate = review::BuildSlateReport(
+        loaded.report, inputs->currency, inputs->decisions, inputs->ratings,
+        args->attributes.empty() ? nullptr : &attributes, by);
+    if (Status recorded = review::RecordCycleReportRead(*store, args->cycle, args->actor);
+        !recorded.ok()) {
+      return ReportFailure(recorded);
     }
-    return kExitOk;
+    std::cout << review::FormatCycleReport(loaded.report, args->show);
+    std::cout << review::FormatSlateSummary(slate);
+    return WriteReportFiles(*args, loaded, slate);
   };
 }
 
@@ -468,7 +578,8 @@ std::vector<Command> CycleCommands() {
       {"cycle", "calibrate", "Remove rater leniency and store everyone's performed grade",
        CalibrateSetup},
       {"cycle", "report",
-       "Performed against held grades, rater leniency, outliers; terminal, CSV, XLSX", ReportSetup},
+       "Grades, rater leniency, the slate by team and rater, adverse impact; HTML, CSV, XLSX",
+       ReportSetup},
       {"cycle", "ranks", "Enter stack ranks from CSV (while the cycle is rating), all or nothing",
        RanksSetup},
   };

@@ -14,8 +14,14 @@ expect "demo init runs a calibrated, decided cycle per ladder" \
 "$yardstick" cycle show engineering-2026-h1 >"$work/show"
 expect "… whose slate the people team can propose again" \
   "$yardstick" cycle decide engineering-2026-h1 --as "$(awk '/roles/ { print $2 }' "$work/out")"
-"$yardstick" cycle report engineering-2026-h1 >"$work/report"
+people_team="$(awk '/roles/ { print $2 }' "$work/out")"
+"$yardstick" cycle report engineering-2026-h1 >/dev/null 2>"$work/err"
+expect "… whose report only the people team may make" grep -q "give --as\|say who you are" "$work/err"
+"$yardstick" cycle report engineering-2026-h1 --as "$people_team" --html "$work/report.html" \
+  >"$work/report" 2>/dev/null
 expect "… whose report has rater leniencies" grep -q "^  rater leniency, most lenient first" "$work/report"
+expect "… and the slate" grep -q "^slate: [0-9]* people, " "$work/report"
+expect "… and is a page with the charting library" grep -q "Chart.js v4" "$work/report.html"
 "$yardstick" demo init --people 10 --frameworks "$source_dir/frameworks" >/dev/null 2>"$work/err"
 expect "demo init refuses a database with people" test $? -eq 2
 expect "… and says why" grep -q "already holds 120 people" "$work/err"
