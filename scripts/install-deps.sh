@@ -18,6 +18,7 @@ packages=(
   libreoffice-calc-nogui  # the XLSX export test opens the files with LibreOffice
   clang clang-format clang-tidy
   python3 sqlite3 time  # CLI scenario tests; the import benchmark's floor and its timing (bench/)
+  chromium  # the cycle report's page is checked in a real browser (tests/cli/report_browser_test.sh)
 )
 if ! command -v npm >/dev/null 2>&1; then
   packages+=(nodejs npm)  # web/: the npm packages the HTML reports bundle (chart.js)

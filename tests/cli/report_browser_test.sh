@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # The cycle report's HTML page in a real browser: Debian's chromium, headless, with no network,
 # loads the page from a file, Chart.js draws every chart (a drawn canvas has its size set by the
-# library) and no script fails. Without chromium the test says so and counts as skipped (exit 77),
-# never as passed.
+# library) and no script fails. scripts/install-deps.sh installs chromium; without it the test
+# fails, saying so.
 # Usage: report_browser_test.sh YARDSTICK_BINARY SOURCE_DIR
 source "$(dirname "$0")/expect.sh" "$@"
 chromium="$(command -v chromium || true)"
 if [ -z "$chromium" ]; then
-  echo "SKIPPED: chromium is not installed (apt-get install chromium) — the page was not checked in a browser"
-  exit 77
+  echo "FAILED: chromium is not installed (run scripts/install-deps.sh) — the page cannot be checked in a browser"
+  exit 1
 fi
 export YARDSTICK_DB="$work/org.db"
 "$yardstick" demo init --people 60 --seed 3 --today 2026-11-21 \
