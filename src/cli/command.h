@@ -13,6 +13,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "io/people_export.h"
 #include "model/framework.h"
 #include "store/store.h"
 
@@ -61,6 +62,14 @@ void AddActorOption(CLI::App& app, std::string& person_id);
 /// Prints |status| as "yardstick: MESSAGE" and returns the exit code for it: kExitProblems for
 /// what the user can fix (bad input, wrong state, not permitted), kExitFailure otherwise.
 int ReportFailure(const Status& status);
+
+/// Adds the `--format csv|xlsx` option of commands that write a table to a file.
+void AddExportFormatOption(CLI::App& app, std::string& format);
+
+/// The format to write |output| in: |format| if given, else from the file's extension. When
+/// neither says, prints why and returns nullopt.
+std::optional<io::ExportFormat> ExportFormatOrReport(const std::string& format,
+                                                     const std::string& output);
 
 /// A framework file as read (the store keeps its text) and as loaded.
 struct FrameworkFile {

@@ -216,11 +216,10 @@ Action ApplySetup(CLI::App& app) {
       }
       std::cout << line << "\n";
     }
-    std::cout << fmt::format(
-        "applied {} decision{} of cycle {}: {} grade change{}, effective {}\n",
-        applied->applied.size(), applied->applied.size() == 1 ? "" : "s", args->cycle,
-        applied->moves.size(), applied->moves.size() == 1 ? "" : "s",
-        applied->effective.ToString());
+    std::cout << fmt::format("applied {} decision{} of cycle {}: {} grade change{}, effective {}\n",
+                             applied->applied.size(), applied->applied.size() == 1 ? "" : "s",
+                             args->cycle, applied->moves.size(),
+                             applied->moves.size() == 1 ? "" : "s", applied->effective.ToString());
     if (applied->still_proposed > 0) {
       std::cout << fmt::format("{} decision{} still proposed: accept or reject, then apply again\n",
                                applied->still_proposed, applied->still_proposed == 1 ? "" : "s");

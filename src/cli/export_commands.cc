@@ -23,19 +23,11 @@ struct ExportArgs {
 Action ExportSetup(CLI::App& app, ExportKind kind) {
   auto args = std::make_shared<ExportArgs>();
   AddDatabaseOption(app, args->db);
-  app.add_option("--format", args->format, "csv or xlsx (default: from the file's extension)")
-      ->check(CLI::IsMember({"csv", "xlsx"}, CLI::ignore_case));
+  AddExportFormatOption(app, args->format);
   app.add_option("-o,--output", args->output, "The file to write")->required();
   return [args, kind] {
-    const std::optional<io::ExportFormat> format =
-        args->format.empty() ? io::FormatOfPath(args->output) : io::ParseExportFormat(args->format);
-    if (!format) {
-      std::cerr << fmt::format(
-          "yardstick: {}: say --format csv or --format xlsx (the file name has neither "
-          "extension)\n",
-          args->output);
-      return kExitFailure;
-    }
+    const std::optional<io::ExportFormat> format = ExportFormatOrReport(args->format, args->output);
+    if (!format) return kExitFailure;
     auto store = OpenStoreOrReport(args->db);
     if (!store) return kExitFailure;
     const auto report = [](const Status& status) {
@@ -79,6 +71,24 @@ Action ExportSetup(CLI::App& app, ExportKind kind) {
 }
 
 }  // namespace
+
+void AddExportFormatOption(CLI::App& app, std::string& format) {
+  app.add_option("--format", format, "csv or xlsx (default: from the file's extension)")
+      ->check(CLI::IsMember({"csv", "xlsx"}, CLI::ignore_case));
+}
+
+std::optional<io::ExportFormat> ExportFormatOrReport(const std::string& format,
+                                                     const std::string& output) {
+  std::optional<io::ExportFormat> chosen =
+      format.empty() ? io::FormatOfPath(output) : io::ParseExportFormat(format);
+  if (!chosen) {
+    std::cerr << fmt::format(
+        "yardstick: {}: say --format csv or --format xlsx (the file name has neither "
+        "extension)\n",
+        output);
+  }
+  return chosen;
+}
 
 std::vector<Command> ExportCommands() {
   return {

@@ -133,8 +133,7 @@ Action PayrollSetup(CLI::App& app) {
   auto args = std::make_shared<PayrollArgs>();
   app.add_option("cycle", args->cycle, "Cycle id")->required();
   app.add_option("-o,--output", args->output, "Write it to this file (CSV or XLSX)");
-  app.add_option("--format", args->format, "csv or xlsx (default: from the file's extension)")
-      ->check(CLI::IsMember({"csv", "xlsx"}, CLI::ignore_case));
+  AddExportFormatOption(app, args->format);
   AddActorOption(app, args->actor);
   AddDatabaseOption(app, args->db);
   app.footer(
@@ -145,15 +144,8 @@ Action PayrollSetup(CLI::App& app) {
   return [args] {
     std::optional<io::ExportFormat> format;
     if (!args->output.empty()) {
-      format = args->format.empty() ? io::FormatOfPath(args->output)
-                                    : io::ParseExportFormat(args->format);
-      if (!format) {
-        std::cerr << fmt::format(
-            "yardstick: {}: say --format csv or --format xlsx (the file name has neither "
-            "extension)\n",
-            args->output);
-        return kExitFailure;
-      }
+      format = ExportFormatOrReport(args->format, args->output);
+      if (!format) return kExitFailure;
     }
     auto store = OpenStoreOrReport(args->db);
     if (!store) return kExitFailure;

@@ -66,7 +66,8 @@ TEST(AdverseImpactTest, ExactlyFourFifthsIsNotFlagged) {
   std::vector<PersonOutcome> even;
   Add(even, "a", 10, 8, 0);  // 0.8
   Add(even, "b", 5, 5, 0);   // 1.0
-  const ImpactRow& a = Row(MeasureAdverseImpact("x", even), "a");
+  const AdverseImpact measured = MeasureAdverseImpact("x", even);
+  const ImpactRow& a = Row(measured, "a");
   EXPECT_NEAR(*a.promotion_ratio, 0.8, 1e-12);
   EXPECT_FALSE(a.promotion_flagged);
 }
