@@ -61,8 +61,8 @@ struct CycleProgress {
   std::vector<std::string> unrated;  ///< people in the cycle with no rating, by id
   int calibrated = 0;                ///< people with a stored calibration result
   int decided = 0;                   ///< people with a stored decision (the slate)
-  int proposed = 0;  ///< decisions neither accepted nor rejected yet
-  int accepted = 0;  ///< decisions accepted and not applied yet
+  int proposed = 0;                  ///< decisions neither accepted nor rejected yet
+  int accepted = 0;                  ///< decisions accepted and not applied yet
 };
 
 /// What must be complete before |cycle| moves on to |target| (CheckTransition first): rating

@@ -63,8 +63,8 @@ Result<AppliedSlate> ApplySlate(store::Store& store, const ApplyRequest& request
     return Status::FailedPrecondition(
         fmt::format("nothing was applied: {} promotion{} cannot be applied as decided —\n  {}\n"
                     "reject {} (`yardstick cycle reject`) and apply again",
-                    obstacles.size(), obstacles.size() == 1 ? "" : "s",
-                    Join(obstacles, "\n  "), obstacles.size() == 1 ? "it" : "them"));
+                    obstacles.size(), obstacles.size() == 1 ? "" : "s", Join(obstacles, "\n  "),
+                    obstacles.size() == 1 ? "it" : "them"));
   }
   if (applied_ids.empty()) {
     return Status::FailedPrecondition(fmt::format(
@@ -78,7 +78,8 @@ Result<AppliedSlate> ApplySlate(store::Store& store, const ApplyRequest& request
       !s.ok()) {
     return s;
   }
-  for (model::Decision& decision : outcome.applied) decision.status = model::DecisionStatus::kApplied;
+  for (model::Decision& decision : outcome.applied)
+    decision.status = model::DecisionStatus::kApplied;
   return outcome;
 }
 

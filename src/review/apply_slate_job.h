@@ -33,8 +33,8 @@ struct ApplyRequest {
 
 /// What applying did.
 struct AppliedSlate {
-  std::vector<model::Decision> applied;     ///< the decisions applied now, by person id
-  std::vector<model::PersonUpdate> moves;   ///< the grade (and position) changes among them
+  std::vector<model::Decision> applied;    ///< the decisions applied now, by person id
+  std::vector<model::PersonUpdate> moves;  ///< the grade (and position) changes among them
   model::Date effective;
   int still_proposed = 0;  ///< decisions nobody has accepted or rejected yet
   int applied_before = 0;  ///< decisions applied by an earlier run
