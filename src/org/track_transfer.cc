@@ -15,8 +15,10 @@ bool Contains(const std::vector<std::string>& ids, const std::string& id) {
   return std::find(ids.begin(), ids.end(), id) != ids.end();
 }
 
-/// True when |framework| lets someone at level |from| move to level |to| keeping their grade.
-bool MayMove(const model::Framework& framework, const model::Level& from, const model::Level& to) {
+}  // namespace
+
+bool MayMoveBetweenLevels(const model::Framework& framework, const model::Level& from,
+                          const model::Level& to) {
   if (from.id == to.id) return true;  // a level both tracks share
   for (const model::Equivalence& equivalence : framework.equivalences) {
     if (Contains(equivalence.levels, from.id) && Contains(equivalence.levels, to.id)) return true;
@@ -27,6 +29,8 @@ bool MayMove(const model::Framework& framework, const model::Level& from, const 
                               (t.both_ways && t.from_level == to.id && t.to_level == from.id);
                      });
 }
+
+namespace {
 
 /// The position |person| holds on |track| at grade |grade| (see the header).
 Result<std::string> PositionOnTrack(const model::Framework& framework, const model::Person& person,
@@ -95,7 +99,7 @@ Result<model::PersonUpdate> TransferTrack(store::Store& store, const TransferReq
         "grade",
         from == nullptr ? person.track : request.track, person.grade, framework->id, person.id));
   }
-  if (!MayMove(*framework, *from, *to)) {
+  if (!MayMoveBetweenLevels(*framework, *from, *to)) {
     return Status::FailedPrecondition(fmt::format(
         "framework '{}' does not make level {} (track {}) and level {} (track {}) equivalent: "
         "{} cannot move at grade {} (add an equivalence or a transition to the framework)",

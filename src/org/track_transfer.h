@@ -15,6 +15,7 @@
 
 #include "base/status.h"
 #include "model/date.h"
+#include "model/framework.h"
 #include "model/people_changes.h"
 #include "store/store.h"
 
@@ -27,6 +28,12 @@ struct TransferRequest {
   model::Date effective;
   std::string actor;
 };
+
+/// True when |framework| lets someone at level |from| move to level |to| (on another track)
+/// keeping their grade: the same level (shared by both tracks), levels of one equivalence, or a
+/// transition from |from| to |to| (or from |to| to |from| when it goes both ways).
+bool MayMoveBetweenLevels(const model::Framework& framework, const model::Level& from,
+                          const model::Level& to);
 
 /// Moves |request|'s person to the new track, keeping their grade; returns the change made.
 Result<model::PersonUpdate> TransferTrack(store::Store& store, const TransferRequest& request);
