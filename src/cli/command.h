@@ -14,6 +14,7 @@
 #include <CLI/CLI.hpp>
 
 #include "io/people_export.h"
+#include "model/date.h"
 #include "model/framework.h"
 #include "store/store.h"
 
@@ -62,6 +63,10 @@ void AddActorOption(CLI::App& app, std::string& person_id);
 /// Prints |status| as "yardstick: MESSAGE" and returns the exit code for it: kExitProblems for
 /// what the user can fix (bad input, wrong state, not permitted), kExitFailure otherwise.
 int ReportFailure(const Status& status);
+
+/// The day |text| names (YYYY-MM-DD), for an `--effective` option. When it names none, prints why
+/// and returns nullopt.
+std::optional<model::Date> EffectiveDayOrReport(const std::string& text);
 
 /// Adds the `--format csv|xlsx` option of commands that write a table to a file.
 void AddExportFormatOption(CLI::App& app, std::string& format);

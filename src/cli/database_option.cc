@@ -1,5 +1,5 @@
-// The options every store-backed command shares (`--db`, `--as`), opening the store, and
-// reporting a failed job.
+// The options every store-backed command shares (`--db`, `--as`, `--effective`), opening the
+// store, and reporting a failed job.
 #include <filesystem>
 #include <iostream>
 
@@ -8,6 +8,13 @@
 #include "cli/command.h"
 
 namespace yardstick::cli {
+
+std::optional<model::Date> EffectiveDayOrReport(const std::string& text) {
+  std::optional<model::Date> day = model::Date::Parse(text);
+  if (!day)
+    std::cerr << fmt::format("yardstick: --effective: '{}' is not a date (YYYY-MM-DD)\n", text);
+  return day;
+}
 
 void AddDatabaseOption(CLI::App& app, std::string& url) {
   url = "yardstick.db";

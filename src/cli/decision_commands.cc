@@ -197,12 +197,8 @@ Action ApplySetup(CLI::App& app) {
   return [args] {
     review::ApplyRequest request{args->cycle, std::nullopt, args->actor};
     if (!args->effective.empty()) {
-      request.effective = model::Date::Parse(args->effective);
-      if (!request.effective) {
-        std::cerr << fmt::format("yardstick: --effective: '{}' is not a date (YYYY-MM-DD)\n",
-                                 args->effective);
-        return kExitFailure;
-      }
+      request.effective = EffectiveDayOrReport(args->effective);
+      if (!request.effective) return kExitFailure;
     }
     auto store = OpenStoreOrReport(args->db);
     if (!store) return kExitFailure;

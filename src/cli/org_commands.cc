@@ -313,11 +313,8 @@ Action PeopleTransferSetup(CLI::App& app) {
   return [args] {
     const std::string day =
         args->effective.empty() ? SystemClock::Instance().TodayUtc() : args->effective;
-    const std::optional<model::Date> effective = model::Date::Parse(day);
-    if (!effective) {
-      std::cerr << fmt::format("yardstick: --effective: '{}' is not a date (YYYY-MM-DD)\n", day);
-      return kExitFailure;
-    }
+    const std::optional<model::Date> effective = EffectiveDayOrReport(day);
+    if (!effective) return kExitFailure;
     args->request.effective = *effective;
     auto store = OpenStoreOrReport(args->db);
     if (!store) return kExitFailure;

@@ -34,13 +34,6 @@ std::string Grades(double count) {
   return fmt::format("{:g} grade{}", count, count == 1 ? "" : "s");
 }
 
-/// Where a position's band lies on the scale: {low, high} grade indices.
-std::pair<int, int> PositionBand(const model::Framework& framework,
-                                 const model::Position& position) {
-  return {framework.ResolveBound(position.min_level).first,
-          framework.ResolveBound(position.max_level).second};
-}
-
 /// Checks |to| against the person's position and the bestowed levels.
 void CheckPositionAndApproval(const model::Framework& framework, const model::Person& person,
                               int held, int to, SlateEntry& entry) {
@@ -59,7 +52,7 @@ void CheckPositionAndApproval(const model::Framework& framework, const model::Pe
     entry.flags.push_back(fmt::format("position '{}' is not in the framework", person.position));
     return;
   }
-  const auto [low, high] = PositionBand(framework, *position);
+  const auto [low, high] = framework.BandOf(*position);
   if (low >= 0 && held < low) {
     entry.flags.push_back(fmt::format("grade {} is below the minimum of position {} ({})",
                                       scale.IdAt(held), position->id, scale.IdAt(low)));
@@ -85,7 +78,7 @@ const model::Position* PositionHolding(const model::Framework& framework, std::s
                                        int grade) {
   for (const model::Position& position : framework.positions) {
     if (!position.track.empty() && position.track != track) continue;
-    const auto [low, high] = PositionBand(framework, position);
+    const auto [low, high] = framework.BandOf(position);
     if (low <= grade && grade <= high) return &position;
   }
   return nullptr;
@@ -96,7 +89,7 @@ std::string PositionAfterPromotion(const model::Framework& framework, const mode
   if (person.position.empty()) return person.position;
   const model::Position* position = framework.FindPosition(person.position);
   if (position == nullptr) return person.position;
-  const auto [low, high] = PositionBand(framework, *position);
+  const auto [low, high] = framework.BandOf(*position);
   if (high < 0 || grade <= high) return person.position;
   const model::Position* needed = PositionHolding(framework, person.track, grade);
   return needed != nullptr ? needed->id : person.position;

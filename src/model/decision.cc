@@ -40,4 +40,25 @@ std::optional<DecisionStatus> ParseDecisionStatus(std::string_view text) {
   return std::nullopt;
 }
 
+SlateTally Tally(const std::vector<Decision>& slate) {
+  SlateTally tally;
+  for (const Decision& decision : slate) {
+    switch (decision.status) {
+      case DecisionStatus::kProposed:
+        ++tally.proposed;
+        break;
+      case DecisionStatus::kAccepted:
+        ++tally.accepted;
+        break;
+      case DecisionStatus::kRejected:
+        ++tally.rejected;
+        break;
+      case DecisionStatus::kApplied:
+        ++tally.applied;
+        break;
+    }
+  }
+  return tally;
+}
+
 }  // namespace yardstick::model

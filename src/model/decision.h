@@ -58,4 +58,13 @@ struct Decision {
   friend bool operator==(const Decision&, const Decision&) = default;
 };
 
+/// How far the review of a slate has come: its decisions counted by status.
+struct SlateTally {
+  int proposed = 0;
+  int accepted = 0;  ///< accepted and not applied yet
+  int rejected = 0;
+  int applied = 0;
+};
+SlateTally Tally(const std::vector<Decision>& slate);
+
 }  // namespace yardstick::model

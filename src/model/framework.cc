@@ -100,6 +100,10 @@ const Level* Framework::LevelAt(std::string_view track, int grade_index) const {
   return nullptr;
 }
 
+std::pair<int, int> Framework::BandOf(const Position& position) const {
+  return {ResolveBound(position.min_level).first, ResolveBound(position.max_level).second};
+}
+
 std::pair<int, int> Framework::ResolveBound(std::string_view level_or_grade) const {
   if (const Level* level = FindLevel(level_or_grade)) {
     const auto band = BandOf(*level);

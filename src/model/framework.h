@@ -278,6 +278,9 @@ struct Framework {
   [[nodiscard]] const Level* LevelAt(std::string_view track, int grade_index) const;
   /// The 0-based grade positions of a level's band: {low, high}; -1 for an unknown grade.
   [[nodiscard]] std::pair<int, int> BandOf(const Level& level) const;
+  /// The grade indices a position's band spans, {low, high} (its min_level's lowest grade to its
+  /// max_level's highest); -1 for a bound that names nothing on the scale.
+  [[nodiscard]] std::pair<int, int> BandOf(const Position& position) const;
   /// A position bound (level id or grade id) as a grade index range {low, high}; {-1,-1} if
   /// unknown.
   [[nodiscard]] std::pair<int, int> ResolveBound(std::string_view level_or_grade) const;

@@ -106,8 +106,8 @@ class LadderIndex {
 
   void IndexPosition(const model::Position& position) {
     position_ids_.push_back(position.id);
-    PositionBand band{&position, framework_.ResolveBound(position.min_level).first,
-                      framework_.ResolveBound(position.max_level).second, ""};
+    const auto [low, high] = framework_.BandOf(position);
+    PositionBand band{&position, low, high, ""};
     if (band.low >= 0 && band.high >= 0) {
       band.text = band.low == band.high
                       ? framework_.scale.IdAt(band.low)

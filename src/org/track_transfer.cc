@@ -36,8 +36,7 @@ namespace {
 Result<std::string> PositionOnTrack(const model::Framework& framework, const model::Person& person,
                                     const std::string& track, int grade, const std::string& asked) {
   const auto fits = [&](const model::Position& position) {
-    const int low = framework.ResolveBound(position.min_level).first;
-    const int high = framework.ResolveBound(position.max_level).second;
+    const auto [low, high] = framework.BandOf(position);
     return (position.track.empty() || position.track == track) && low <= grade && grade <= high;
   };
   if (!asked.empty()) {

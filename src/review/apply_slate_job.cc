@@ -37,9 +37,10 @@ Result<AppliedSlate> ApplySlate(store::Store& store, const ApplyRequest& request
   changes.effective = outcome.effective;
   std::vector<std::string> obstacles;
   std::vector<std::string> applied_ids;
+  const model::SlateTally tally = model::Tally(context->slate);
+  outcome.still_proposed = tally.proposed;
+  outcome.applied_before = tally.applied;
   for (const model::Decision& decision : context->slate) {
-    if (decision.status == model::DecisionStatus::kProposed) ++outcome.still_proposed;
-    if (decision.status == model::DecisionStatus::kApplied) ++outcome.applied_before;
     if (decision.status != model::DecisionStatus::kAccepted) continue;
     if (model::IsPromotion(decision.proposal) && decision.to_grade != decision.from_grade) {
       const model::Person* person = scope.Find(decision.person_id);

@@ -219,10 +219,9 @@ Result<CycleMove> AdvanceCycle(store::Store& store, const std::string& cycle_id,
   if (to == model::CycleState::kClosed) {
     Result<std::vector<model::Decision>> decisions = store.Decisions(cycle_id);
     if (!decisions.ok()) return decisions.status();
-    for (const model::Decision& decision : *decisions) {
-      progress.proposed += decision.status == model::DecisionStatus::kProposed ? 1 : 0;
-      progress.accepted += decision.status == model::DecisionStatus::kAccepted ? 1 : 0;
-    }
+    const model::SlateTally tally = model::Tally(*decisions);
+    progress.proposed = tally.proposed;
+    progress.accepted = tally.accepted;
   }
   if (Status ready = model::CheckReady(cycle, to, progress, allow_unrated); !ready.ok()) {
     return ready;

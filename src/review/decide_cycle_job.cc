@@ -201,22 +201,20 @@ Result<DecidedCycle> DecideCycle(store::Store& store, const std::string& cycle_i
   }
   if (!loaded.ok()) return loaded.status();
   if (!evidence.status.ok()) return evidence.status;
-  CycleScope* scope = &*loaded;
-  const model::Cycle& cycle = scope->cycle();
+  const CycleScope& scope = *loaded;
+  const model::Cycle& cycle = scope.cycle();
   if (evidence.results.empty()) {
     return Status::FailedPrecondition(
         fmt::format("cycle '{}' has not been calibrated: run `yardstick cycle calibrate {}` first",
                     cycle_id, cycle_id));
   }
-  const std::vector<store::Store::PerformedResult>* results = &evidence.results;
-  const std::vector<model::Cycle>* earlier = &evidence.earlier;
-  const model::Framework& framework = scope->framework();
+  const model::Framework& framework = scope.framework();
   const model::Scale& scale = framework.scale;
 
   // Everyone in the cycle, by id; the results and the level history come by person id too, so
   // they are matched by walking both in order.
   std::vector<engine::PersonRecord> records;
-  scope->ForEachInCycle([&](const model::Person& person) {
+  scope.ForEachInCycle([&](const model::Person& person) {
     records.push_back({&person, std::nullopt, {}});
   });
   const auto by_id = [](const engine::PersonRecord& a, const engine::PersonRecord& b) {
@@ -233,8 +231,8 @@ Result<DecidedCycle> DecideCycle(store::Store& store, const std::string& cycle_i
   };
   const GradeHistory history(records, evidence.history, scale);
   evidence.history = {};
-  for (size_t c = 0; c < earlier->size(); ++c) {
-    const model::Cycle& past = (*earlier)[c];
+  for (size_t c = 0; c < evidence.earlier.size(); ++c) {
+    const model::Cycle& past = evidence.earlier[c];
     const std::vector<store::Store::PerformedResult>& past_results = evidence.past[c];
     ForEachMatch(records, past_results, record_id, result_id, [&](size_t r, size_t j) {
       const int held = history.GradeOn(r, past.period.end);
@@ -244,10 +242,10 @@ Result<DecidedCycle> DecideCycle(store::Store& store, const std::string& cycle_i
     });
   }
   evidence.past = {};
-  ForEachMatch(records, *results, record_id, result_id, [&](size_t r, size_t j) {
+  ForEachMatch(records, evidence.results, record_id, result_id, [&](size_t r, size_t j) {
     const int held = scale.IndexOf(records[r].person->grade);
     if (held < 0) return;
-    const store::Store::PerformedResult& result = (*results)[j];
+    const store::Store::PerformedResult& result = evidence.results[j];
     records[r].result = engine::CycleResult{cycle.id, held, result.performed, result.se};
   });
 
@@ -267,7 +265,7 @@ Result<DecidedCycle> DecideCycle(store::Store& store, const std::string& cycle_i
   }
   decided.scale = scale;
   decided.currency = framework.pay.currency;
-  decided.past_cycles = static_cast<int>(earlier->size());
+  decided.past_cycles = static_cast<int>(evidence.earlier.size());
   decided.period_share = options.period_share;
   if (Status s = store.PutSlate(cycle_id, cycle.state, decided.slate,
                                 Summary(decided.slate, decided.past_cycles), actor_id);

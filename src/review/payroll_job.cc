@@ -19,17 +19,12 @@ Status RequireSettled(const model::Cycle& cycle, const std::vector<model::Decisi
                     "apply the slate first)",
                     cycle.id, model::ToString(cycle.state)));
   }
-  int proposed = 0;
-  int accepted = 0;
-  for (const model::Decision& decision : slate) {
-    proposed += decision.status == model::DecisionStatus::kProposed ? 1 : 0;
-    accepted += decision.status == model::DecisionStatus::kAccepted ? 1 : 0;
-  }
-  if (proposed > 0 || accepted > 0) {
+  const model::SlateTally tally = model::Tally(slate);
+  if (tally.proposed > 0 || tally.accepted > 0) {
     return Status::FailedPrecondition(fmt::format(
         "cycle '{}' is not settled: {} decision{} still proposed and {} accepted but not "
         "applied; review the slate and run `yardstick cycle apply {}` first",
-        cycle.id, proposed, proposed == 1 ? "" : "s", accepted, cycle.id));
+        cycle.id, tally.proposed, tally.proposed == 1 ? "" : "s", tally.accepted, cycle.id));
   }
   return Status::Ok();
 }
