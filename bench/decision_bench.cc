@@ -62,10 +62,6 @@ Inputs People(const model::Framework& framework, int count) {
   const model::Scale& scale = framework.scale;
   const int top = scale.size() - 1;
   const int tech_lead_min = framework.ResolveBound("L3").first;
-  std::array<std::string, kPastCycles + 1> cycle_ids;
-  for (int i = 0; i <= kPastCycles; ++i) {
-    cycle_ids[i] = fmt::format("{}-H{}", 2022 + i / 2, 1 + i % 2);
-  }
   RandomSource random(kSeed);
   Inputs inputs;
   inputs.people.resize(count);  // never resized again: the records point into it
@@ -97,7 +93,6 @@ Inputs People(const model::Framework& framework, int count) {
     const int promoted_at = static_cast<int>(random.Index(3 * kPastCycles));
     const auto cycle = [&](int index) {
       CycleResult result;
-      result.cycle_id = cycle_ids[index];
       result.held =
           (index < promoted_at && promoted_at < kPastCycles && held > 0) ? held - 1 : held;
       result.se = 0.2 + 0.6 * random.Uniform();

@@ -140,8 +140,7 @@ double OneSidedZ(double confidence) {
 }
 
 std::vector<SlateEntry> Decide(const model::Framework& framework,
-                               const std::vector<PersonRecord>& people,
-                               const DecideOptions& options) {
+                               std::span<const PersonRecord> people, const DecideOptions& options) {
   const model::Policies& policies = framework.policies;
   const model::Scale& scale = framework.scale;
   const double z = OneSidedZ(policies.promotion.confidence);

@@ -23,6 +23,7 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -35,7 +36,6 @@ namespace yardstick::engine {
 
 /// One person's calibrated result in one cycle.
 struct CycleResult {
-  std::string cycle_id;
   int held = -1;         ///< the grade (index) they held during the cycle
   double performed = 0;  ///< calibrated performance, on grade indices (8.4: between 8 and 9)
   double se = 0;         ///< its standard error
@@ -82,9 +82,10 @@ struct DecideOptions {
   double period_share = 0.5;
 };
 
-/// The slate for |people| on |framework|, in their order.
+/// The slate for |people| on |framework|: one entry per person, in their order. Each person is
+/// decided on their own, so a list may be decided in parts.
 std::vector<SlateEntry> Decide(const model::Framework& framework,
-                               const std::vector<PersonRecord>& people,
+                               std::span<const PersonRecord> people,
                                const DecideOptions& options = {});
 
 /// The first position of |track| (or of every track) whose band holds grade index |grade|, in

@@ -229,6 +229,7 @@ Result<DecidedCycle> DecideCycle(store::Store& store, const std::string& cycle_i
   const auto result_id = [](const store::Store::PerformedResult& r) -> const std::string& {
     return r.person_id;
   };
+  for (engine::PersonRecord& record : records) record.past.reserve(evidence.earlier.size());
   const GradeHistory history(records, evidence.history, scale);
   evidence.history = {};
   for (size_t c = 0; c < evidence.earlier.size(); ++c) {
@@ -238,7 +239,7 @@ Result<DecidedCycle> DecideCycle(store::Store& store, const std::string& cycle_i
       const int held = history.GradeOn(r, past.period.end);
       if (held < 0) return;  // not hired yet then, or a grade no longer on the scale
       const store::Store::PerformedResult& result = past_results[j];
-      records[r].past.push_back({past.id, held, result.performed, result.se});
+      records[r].past.push_back({held, result.performed, result.se});
     });
   }
   evidence.past = {};
@@ -246,29 +247,39 @@ Result<DecidedCycle> DecideCycle(store::Store& store, const std::string& cycle_i
     const int held = scale.IndexOf(records[r].person->grade);
     if (held < 0) return;
     const store::Store::PerformedResult& result = evidence.results[j];
-    records[r].result = engine::CycleResult{cycle.id, held, result.performed, result.se};
+    records[r].result = engine::CycleResult{held, result.performed, result.se};
   });
 
   engine::DecideOptions options;
   options.period_share = PeriodShare(cycle.period, framework.pay.period);
   DecidedCycle decided;
-  std::vector<engine::SlateEntry> entries = engine::Decide(framework, records, options);
-  records = {};
-  decided.slate.reserve(entries.size());
-  for (engine::SlateEntry& entry : entries) decided.slate.push_back(ToDecision(std::move(entry)));
-  entries = {};
-  const auto decision_by_id = [](const auto& a, const auto& b) {
-    return a.person_id < b.person_id;
-  };
-  if (!std::is_sorted(decided.slate.begin(), decided.slate.end(), decision_by_id)) {
-    std::sort(decided.slate.begin(), decided.slate.end(), decision_by_id);
-  }
   decided.scale = scale;
   decided.currency = framework.pay.currency;
   decided.past_cycles = static_cast<int>(evidence.earlier.size());
   decided.period_share = options.period_share;
-  if (Status s = store.PutSlate(cycle_id, cycle.state, decided.slate,
-                                Summary(decided.slate, decided.past_cycles), actor_id);
+  // The slate is decided a part at a time as the store asks for it, which it does on its second
+  // thread while it writes the part before: deciding overlaps storing. The records are by person
+  // id, and so is the slate (one entry per record, in order).
+  constexpr size_t kPart = 4096;
+  decided.slate.resize(records.size());
+  size_t decided_up_to = 0;
+  const store::Store::SlateSource source{
+      records.size(), [&](size_t i) -> const model::Decision& {
+        if (i >= decided_up_to) {
+          const size_t end = std::min(i + kPart, records.size());
+          std::vector<engine::SlateEntry> entries = engine::Decide(
+              framework, std::span<const engine::PersonRecord>(records).subspan(i, end - i),
+              options);
+          for (size_t k = 0; k < entries.size(); ++k) {
+            decided.slate[i + k] = ToDecision(std::move(entries[k]));
+          }
+          decided_up_to = end;
+        }
+        return decided.slate[i];
+      }};
+  if (Status s = store.PutSlate(
+          cycle_id, cycle.state, source,
+          [&] { return Summary(decided.slate, decided.past_cycles); }, actor_id);
       !s.ok()) {
     return s;
   }

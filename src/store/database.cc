@@ -76,6 +76,16 @@ Result<std::unique_ptr<RowInserter>> Database::StartInsert(std::string_view tabl
       std::make_unique<BatchInserter>(*this, std::string(table), std::move(columns)));
 }
 
+Status Database::QueryEach(std::string_view sql, const Params& params,
+                           const std::function<Status(Row&)>& visit) {
+  Result<Rows> rows = Query(sql, params);
+  if (!rows.ok()) return rows.status();
+  for (Row& row : *rows) {
+    if (Status s = visit(row); !s.ok()) return s;
+  }
+  return Status::Ok();
+}
+
 Status Database::Run(std::string_view sql, const Params& params) {
   Result<Rows> rows = Query(sql, params);
   return rows.ok() ? Status::Ok() : rows.status();

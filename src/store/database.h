@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -36,6 +37,8 @@ class Row {
   /// Real number of a column (0 for NULL).
   [[nodiscard]] double Real(size_t column) const;
   [[nodiscard]] const Value& at(size_t column) const { return values_.at(column); }
+  /// The values, for a database filling a row in place (Database::QueryEach).
+  [[nodiscard]] std::vector<Value>& values() { return values_; }
 
  private:
   std::vector<Value> values_;
@@ -83,6 +86,11 @@ class Database {
   virtual Status ExecuteScript(std::string_view sql) = 0;
   /// Runs one statement with bound parameters; returns its rows (empty for non-queries).
   virtual Result<Rows> Query(std::string_view sql, const Params& params) = 0;
+  /// Runs one statement with bound parameters and calls |visit| with each row as it comes (the
+  /// row may be reused for the next one: take what is kept). Stops at the first error |visit|
+  /// returns. For reading a million rows without holding them all at once; by default, Query.
+  virtual Status QueryEach(std::string_view sql, const Params& params,
+                           const std::function<Status(Row&)>& visit);
   /// Runs one statement with bound parameters, ignoring any rows.
   Status Run(std::string_view sql, const Params& params = {});
 

@@ -100,12 +100,23 @@ Status SqliteDatabase::BindFrom(sqlite3_stmt* statement, int first, const Params
 }
 
 Result<Rows> SqliteDatabase::Query(std::string_view sql, const Params& params) {
+  Rows rows;
+  Status read = QueryEach(sql, params, [&](Row& row) {
+    rows.emplace_back(std::move(row.values()));
+    return Status::Ok();
+  });
+  if (!read.ok()) return read;
+  return rows;
+}
+
+Status SqliteDatabase::QueryEach(std::string_view sql, const Params& params,
+                                 const std::function<Status(Row&)>& visit) {
   Result<sqlite3_stmt*> prepared = Prepare(sql);
   if (!prepared.ok()) return prepared.status();
   sqlite3_stmt* statement = *prepared;
   if (Status bound = Bind(statement, params); !bound.ok()) return bound;
-  Rows rows;
   const int columns = sqlite3_column_count(statement);
+  Row row({});
   for (;;) {
     const int rc = sqlite3_step(statement);
     if (rc == SQLITE_DONE) break;
@@ -114,29 +125,38 @@ Result<Rows> SqliteDatabase::Query(std::string_view sql, const Params& params) {
       sqlite3_reset(statement);
       return error;
     }
-    std::vector<Value> values;
-    values.reserve(columns);
+    std::vector<Value>& values = row.values();
+    values.resize(columns);
     for (int column = 0; column < columns; ++column) {
+      Value& value = values[column];
       switch (sqlite3_column_type(statement, column)) {
         case SQLITE_INTEGER:
-          values.emplace_back(static_cast<std::int64_t>(sqlite3_column_int64(statement, column)));
+          value = static_cast<std::int64_t>(sqlite3_column_int64(statement, column));
           break;
         case SQLITE_FLOAT:
-          values.emplace_back(sqlite3_column_double(statement, column));
+          value = sqlite3_column_double(statement, column);
           break;
         case SQLITE_NULL:
-          values.emplace_back(nullptr);
+          value = nullptr;
           break;
         default: {
           const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(statement, column));
-          values.emplace_back(std::string(text, sqlite3_column_bytes(statement, column)));
+          const std::string_view bytes(text, sqlite3_column_bytes(statement, column));
+          if (auto* kept = std::get_if<std::string>(&value)) {
+            kept->assign(bytes);  // reuses the string's buffer from the row before
+          } else {
+            value = std::string(bytes);
+          }
         }
       }
     }
-    rows.emplace_back(std::move(values));
+    if (Status s = visit(row); !s.ok()) {
+      sqlite3_reset(statement);
+      return s;
+    }
   }
   sqlite3_reset(statement);
-  return rows;
+  return Status::Ok();
 }
 
 Status SqliteDatabase::InsertRows(std::string_view table, const std::vector<std::string>& columns,

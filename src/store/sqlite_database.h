@@ -30,6 +30,8 @@ class SqliteDatabase final : public Database {
 
   Status ExecuteScript(std::string_view sql) override;
   Result<Rows> Query(std::string_view sql, const Params& params) override;
+  Status QueryEach(std::string_view sql, const Params& params,
+                   const std::function<Status(Row&)>& visit) override;
   Status InsertRows(std::string_view table, const std::vector<std::string>& columns,
                     const std::vector<Params>& rows) override;
   Result<std::vector<SchemaObject>> BulkLoadObstacles(std::string_view table) override;

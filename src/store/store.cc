@@ -3,7 +3,6 @@
 #include <sodium.h>
 
 #include <algorithm>
-#include <future>
 #include <string_view>
 #include <unordered_map>
 
@@ -12,6 +11,7 @@
 
 #include "base/fault_injection.h"
 #include "base/text.h"
+#include "store/insert_for_each.h"
 #include "store/migrations.h"
 
 namespace yardstick::store {
@@ -181,42 +181,6 @@ class RowWriter {
   std::vector<std::string> columns_;
   std::vector<Params> rows_;
 };
-
-/// Inserts into |table| the rows |make| makes for each of |people| (none, one or more each), in
-/// order, through one Database::StartInsert. While a batch is written, the next one is made on a
-/// second thread: making the rows (their text, the audit JSON) costs about as much as writing
-/// them.
-template <typename Make>
-Status InsertForEach(Database& database, std::string_view table,
-                     const std::vector<std::string>& columns,
-                     const std::vector<const Person*>& people, const Make& make) {
-  constexpr size_t kPeoplePerBatch = 4096;
-  if (people.empty()) return Status::Ok();
-  Result<std::unique_ptr<RowInserter>> inserter = database.StartInsert(table, columns);
-  if (!inserter.ok()) return inserter.status();
-  const auto fill = [&](size_t begin, std::vector<Params>& rows) {
-    rows.clear();
-    const size_t end = std::min(begin + kPeoplePerBatch, people.size());
-    for (size_t i = begin; i < end; ++i) make(*people[i], rows);
-  };
-  std::vector<Params> current;
-  std::vector<Params> next;
-  fill(0, current);
-  for (size_t begin = 0; begin < people.size(); begin += kPeoplePerBatch) {
-    const size_t following = begin + kPeoplePerBatch;
-    std::future<void> ahead;
-    if (following < people.size()) {
-      // Made right away on another thread; when none can be started, when |ahead| is waited for.
-      ahead =
-          std::async(std::launch::async | std::launch::deferred, fill, following, std::ref(next));
-    }
-    Status written = current.empty() ? Status::Ok() : (*inserter)->Write(current);
-    if (ahead.valid()) ahead.get();  // joined before anything returns: it writes to |next|
-    if (!written.ok()) return written;
-    std::swap(current, next);
-  }
-  return (*inserter)->Finish();
-}
 
 /// Drops what slows a bulk load of some tables (Database::BulkLoadObstacles: secondary
 /// indexes, PostgreSQL's row-by-row foreign-key checks) inside the caller's transaction and
@@ -582,11 +546,12 @@ Result<std::vector<Person>> Store::ListPeople(const PeopleQuery& query) {
   }
   if (!query.include_left) sql += " AND status = 'active'";
   sql += " ORDER BY id";
-  Result<Rows> rows = database_->Query(sql, params);
-  if (!rows.ok()) return rows.status();
   std::vector<Person> people;
-  people.reserve(rows->size());
-  for (Row& row : *rows) people.push_back(PersonFromRow(row));
+  Status read = database_->QueryEach(sql, params, [&](Row& row) {
+    people.push_back(PersonFromRow(row));
+    return Status::Ok();
+  });
+  if (!read.ok()) return read;
   return people;
 }
 
@@ -989,14 +954,15 @@ Status Store::PutCalibration(const std::string& cycle_id, model::CycleState expe
 }
 
 Result<std::vector<Store::PerformedResult>> Store::CalibratedResults(const std::string& cycle_id) {
-  Result<Rows> rows = database_->Query(
+  std::vector<PerformedResult> results;
+  Status read = database_->QueryEach(
       "SELECT person_id, performed, se FROM calibrated_results WHERE cycle_id = ? ORDER BY "
       "person_id",
-      {cycle_id});
-  if (!rows.ok()) return rows.status();
-  std::vector<PerformedResult> results;
-  results.reserve(rows->size());
-  for (Row& row : *rows) results.push_back({row.TakeText(0), row.Real(1), row.Real(2)});
+      {cycle_id}, [&](Row& row) {
+        results.push_back({row.Text(0), row.Real(1), row.Real(2)});
+        return Status::Ok();
+      });
+  if (!read.ok()) return read;
   return results;
 }
 
@@ -1024,14 +990,15 @@ Result<std::vector<model::LevelChange>> Store::LevelHistory(const std::string& p
 }
 
 Result<std::vector<model::LevelChange>> Store::AllLevelHistory() {
-  Result<Rows> rows = database_->Query(
+  std::vector<model::LevelChange> history;
+  Status read = database_->QueryEach(
       "SELECT id, person_id, from_grade, to_grade, effective_date, reason, decision_id, approver "
       "FROM level_history ORDER BY person_id, effective_date, id",
-      {});
-  if (!rows.ok()) return rows.status();
-  std::vector<model::LevelChange> history;
-  history.reserve(rows->size());
-  for (Row& row : *rows) history.push_back(LevelChangeFromRow(row));
+      {}, [&](Row& row) {
+        history.push_back(LevelChangeFromRow(row));
+        return Status::Ok();
+      });
+  if (!read.ok()) return read;
   return history;
 }
 

@@ -9,6 +9,7 @@
 // thread (each holds one connection).
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -186,8 +187,19 @@ class Store {
   Result<std::vector<model::RubricSheet>> RubricSheets(const std::string& cycle_id);
 
   // Decisions (store_decisions.cc) -------------------------------------------------------------
+  /// Where PutSlate takes a slate from: |size| decisions, by person id, made on demand. |at(i)|
+  /// is called for i = 0, 1, … in order, from one thread at a time but not always the caller's:
+  /// the next rows are made on a second thread while the store writes the current ones, so the
+  /// decisions can be made while they are being stored.
+  struct SlateSource {
+    size_t size = 0;
+    std::function<const model::Decision&(size_t)> at;
+  };
   /// Replaces the cycle's decisions with |slate| (one per person) in one transaction and audits
-  /// the run with |summary|.
+  /// the run with |summary()|, asked once every decision is written.
+  Status PutSlate(const std::string& cycle_id, model::CycleState expected, const SlateSource& slate,
+                  const std::function<std::string()>& summary, const std::string& actor);
+  /// PutSlate of a slate made already.
   Status PutSlate(const std::string& cycle_id, model::CycleState expected,
                   const std::vector<model::Decision>& slate, const std::string& summary,
                   const std::string& actor);

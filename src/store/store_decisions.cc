@@ -4,6 +4,7 @@
 
 #include "base/fault_injection.h"
 #include "base/text.h"
+#include "store/insert_for_each.h"
 #include "store/store.h"
 
 namespace yardstick::store {
@@ -135,6 +136,15 @@ Status Store::ApplySlate(const std::string& cycle_id, model::CycleState expected
 Status Store::PutSlate(const std::string& cycle_id, model::CycleState expected,
                        const std::vector<model::Decision>& slate, const std::string& summary,
                        const std::string& actor) {
+  return PutSlate(
+      cycle_id, expected,
+      SlateSource{slate.size(), [&](size_t i) -> const model::Decision& { return slate[i]; }},
+      [&] { return summary; }, actor);
+}
+
+Status Store::PutSlate(const std::string& cycle_id, model::CycleState expected,
+                       const SlateSource& slate, const std::function<std::string()>& summary,
+                       const std::string& actor) {
   return InTransaction(*database_, [&]() -> Status {
     if (Status s = CheckCycleState(cycle_id, expected); !s.ok()) return s;
     if (Status s = database_->Run("DELETE FROM decisions WHERE cycle_id = ?", {cycle_id});
@@ -142,9 +152,8 @@ Status Store::PutSlate(const std::string& cycle_id, model::CycleState expected,
       return s;
     }
     const std::string now = clock_.NowUtc();
-    std::vector<Params> rows;
-    rows.reserve(slate.size());
-    for (const model::Decision& d : slate) {
+    const auto make = [&](size_t i, std::vector<Params>& rows) {
+      const model::Decision& d = slate.at(i);
       rows.push_back(
           {cycle_id, d.person_id, std::string(model::ToString(d.proposal)), d.from_grade,
            d.to_grade,
@@ -154,15 +163,15 @@ Status Store::PutSlate(const std::string& cycle_id, model::CycleState expected,
            d.reason, d.bonus ? Value(*d.bonus) : Value(nullptr),
            std::string(model::ToString(d.status)), d.review_note, d.justification, d.approver,
            now});
-    }
-    Status written = database_->InsertRows(
-        "decisions",
+    };
+    Status written = InsertForEachIndex(
+        *database_, "decisions",
         {"cycle_id", "person_id", "proposal", "from_grade", "to_grade", "performed", "se", "streak",
          "executive_level", "position_change", "flags", "reason", "bonus", "status", "review_note",
          "justification", "approver", "decided_at"},
-        rows);
+        slate.size, make);
     if (!written.ok()) return written;
-    return Audit(actor, "cycle.decide", "cycle", cycle_id, nullptr, summary);
+    return Audit(actor, "cycle.decide", "cycle", cycle_id, nullptr, summary());
   });
 }
 

@@ -104,7 +104,6 @@ TEST_P(DecisionScenario, ProposesTheExpectedSlate) {
       ASSERT_TRUE(index.count(id)) << "cycle " << cycle + 1 << " names unknown person " << id;
       PersonRecord& record = records[index[id]];
       CycleResult result;
-      result.cycle_id = fmt::format("cycle-{}", cycle + 1);
       result.held = scale.IndexOf(item.second["held"].as<std::string>(record.person->grade));
       result.performed = GradeValue(scale, item.second["performed"].as<std::string>());
       result.se = item.second["se"].as<double>(0.0);
