@@ -28,6 +28,7 @@ constexpr Group kGroups[] = {
     {"db", "The whole database: dump to JSON, restore (SQLite or PostgreSQL)"},
     {"demo", "A realistic demo organisation to try Yardstick on"},
     {"calibrate", "Calibrate ratings across raters from CSV files; synthetic cycles"},
+    {"serve", "The web app and its API over HTTP, on 127.0.0.1:8080 by default"},
 };
 
 // Every command set; each returns rows naming one of the groups above.
@@ -40,6 +41,7 @@ constexpr CommandSet kCommandSets[] = {
     yardstick::cli::LevelCommands,     yardstick::cli::RubricCommands,
     yardstick::cli::RoleCommands,      yardstick::cli::EvidenceCommands,
     yardstick::cli::DecisionCommands,  yardstick::cli::PayCommands,
+    yardstick::cli::ServeCommands,
 };
 
 }  // namespace

@@ -67,11 +67,31 @@ Status RequireOwnOrPeopleTeam(const Actor& actor, const std::string& owner, std:
                   owner, what, owner));
 }
 
+Result<bool> IsAbove(store::Store& store, const Actor& actor, const std::string& person_id) {
+  Result<std::vector<std::string>> managers = store.ManagersOf(person_id);
+  if (!managers.ok()) return managers.status();
+  return std::find(managers->begin(), managers->end(), actor.person_id) != managers->end();
+}
+
+Status RequireMaySeePerson(store::Store& store, const Actor& actor, const model::Person& person) {
+  if (actor.person_id == person.id || actor.Holds(model::Role::kPeopleTeam) ||
+      actor.Holds(model::Role::kExecutive) || actor.Calibrates(person.group)) {
+    return Status::Ok();
+  }
+  Result<bool> above = IsAbove(store, actor, person.id);
+  if (!above.ok()) return above.status();
+  if (*above) return Status::Ok();
+  return Status::PermissionDenied(
+      fmt::format("{} may not see {}'s record: only they, their managers, the people team, "
+                  "executives and their group's calibrators may",
+                  actor.person_id, person.id));
+}
+
 Status RequireMaySeePay(store::Store& store, const Actor& actor, const std::string& person_id) {
   if (actor.person_id == person_id || actor.Holds(model::Role::kPeopleTeam)) return Status::Ok();
-  Result<std::vector<std::string>> line = store.ReportingLine(actor.person_id);
-  if (!line.ok()) return line.status();
-  if (std::find(line->begin(), line->end(), person_id) != line->end()) return Status::Ok();
+  Result<bool> above = IsAbove(store, actor, person_id);
+  if (!above.ok()) return above.status();
+  if (*above) return Status::Ok();
   return Status::PermissionDenied(
       fmt::format("{} may not see {}'s pay: only they, their managers and the people team may",
                   actor.person_id, person_id));
