@@ -23,6 +23,8 @@ constexpr Group kGroups[] = {
     {"level", "Levelling from evidence: a starting grade from the criteria demonstrated"},
     {"rubric", "Points rubrics: a grade from area scores and outcomes, with the working"},
     {"role", "Roles: the people team, calibrators, executives"},
+    {"user", "Accounts for signing in to the web server: add, reset a password, disable, list"},
+    {"token", "API tokens for scripts: create, revoke, list your own"},
     {"feedback", "Self-reviews, peer and upward feedback in a cycle: request, give, show"},
     {"pay", "Pay: one scale per grade and role, allowances with positions, nothing per person"},
     {"db", "The whole database: dump to JSON, restore (SQLite or PostgreSQL)"},
@@ -41,7 +43,7 @@ constexpr CommandSet kCommandSets[] = {
     yardstick::cli::LevelCommands,     yardstick::cli::RubricCommands,
     yardstick::cli::RoleCommands,      yardstick::cli::EvidenceCommands,
     yardstick::cli::DecisionCommands,  yardstick::cli::PayCommands,
-    yardstick::cli::ServeCommands,
+    yardstick::cli::ServeCommands,     yardstick::cli::UserCommands,
 };
 
 }  // namespace

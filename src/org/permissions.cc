@@ -97,17 +97,32 @@ Status RequireMaySeePay(store::Store& store, const Actor& actor, const std::stri
                   actor.person_id, person_id));
 }
 
-Status RequireMayGrantRoles(const Actor* actor, const std::vector<model::RoleGrant>& grants) {
+namespace {
+
+/// Ok for the people team, or for anyone while nobody holds the role; |what| as in
+/// RequirePeopleTeam, |only| says what only the people team does ("grants roles").
+Status RequirePeopleTeamOnceThereIsOne(const Actor* actor,
+                                       const std::vector<model::RoleGrant>& grants,
+                                       std::string_view what, std::string_view only) {
   const bool anyone_people_team = std::any_of(
       grants.begin(), grants.end(),
       [](const model::RoleGrant& grant) { return grant.role == model::Role::kPeopleTeam; });
   if (!anyone_people_team) return Status::Ok();
   if (actor == nullptr) {
-    return Status::InvalidArgument(
-        "say who you are: --as PERSON_ID (or set YARDSTICK_AS); only the people team grants "
-        "roles");
+    return Status::InvalidArgument(fmt::format(
+        "say who you are: --as PERSON_ID (or set YARDSTICK_AS); only the people team {}", only));
   }
-  return RequirePeopleTeam(*actor, "grant or revoke roles");
+  return RequirePeopleTeam(*actor, what);
+}
+
+}  // namespace
+
+Status RequireMayGrantRoles(const Actor* actor, const std::vector<model::RoleGrant>& grants) {
+  return RequirePeopleTeamOnceThereIsOne(actor, grants, "grant or revoke roles", "grants roles");
+}
+
+Status RequireMayManageAccounts(const Actor* actor, const std::vector<model::RoleGrant>& grants) {
+  return RequirePeopleTeamOnceThereIsOne(actor, grants, "manage accounts", "manages accounts");
 }
 
 }  // namespace yardstick::org

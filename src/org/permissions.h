@@ -67,4 +67,9 @@ Status RequireMaySeePerson(store::Store& store, const Actor& actor, const model:
 /// the people-team role (the first grant). |grants| is every grant stored.
 Status RequireMayGrantRoles(const Actor* actor, const std::vector<model::RoleGrant>& grants);
 
+/// Ok when |actor| may manage other people's accounts (create them, reset passwords, disable,
+/// list): the people team, or anyone while nobody holds the people-team role (setting up).
+/// |grants| is every grant stored.
+Status RequireMayManageAccounts(const Actor* actor, const std::vector<model::RoleGrant>& grants);
+
 }  // namespace yardstick::org
