@@ -297,4 +297,10 @@ Result<std::vector<store::ApiToken>> Authenticator::ApiTokens(const std::string&
   return tokens;
 }
 
+Result<std::int64_t> Authenticator::PruneLoginAttempts() {
+  Result<std::int64_t> now = Now();
+  if (!now.ok()) return now.status();
+  return store_.PruneLoginAttempts(model::FormatUtcSeconds(*now - options_.throttle.history()));
+}
+
 }  // namespace yardstick::org

@@ -121,6 +121,11 @@ class Authenticator {
   /// |person_id|'s API tokens (without their hashes), live and revoked.
   Result<std::vector<store::ApiToken>> ApiTokens(const std::string& person_id);
 
+  /// Forgets the login attempts throttling no longer needs (older than the policy's history);
+  /// returns how many. For the server to call now and then (say hourly): nothing else deletes
+  /// them.
+  Result<std::int64_t> PruneLoginAttempts();
+
  private:
   /// The seconds since the epoch of the clock's now.
   Result<std::int64_t> Now() const;
