@@ -47,7 +47,8 @@ struct Principal {
   std::string api_token_id;        ///< empty for a session
 };
 
-/// A new session: what the server sends back once.
+/// A new session: what the server sends back once. The server compares the CSRF token a request
+/// carries with Principal::csrf_token using auth::TokensEqual (constant time).
 struct NewSession {
   std::string token;  ///< the cookie's value; shown once, never stored
   std::string csrf_token;
@@ -91,7 +92,8 @@ class Authenticator {
                        const std::string& actor);
 
   /// A person changes their own password: |old_password| must be right (Unauthenticated
-  /// otherwise), |new_password| must pass the policy. Revokes every session of the person, this
+  /// otherwise; wrong guesses are throttled with the account's sign-in failures: TooManyRequests),
+  /// |new_password| must pass the policy. Revokes every session of the person, this
   /// one too: the caller signs in again.
   Status ChangePassword(const std::string& person_id, std::string_view old_password,
                         std::string_view new_password);

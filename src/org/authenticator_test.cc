@@ -391,6 +391,19 @@ TEST_P(AuthenticatorTest, AnEmailSharedInDifferentCasesSignsNobodyIn) {
   EXPECT_EQ(by_id->principal.person_id, "E3");
 }
 
+TEST_P(AuthenticatorTest, GuessingTheCurrentPasswordIsThrottledWithSignIns) {
+  AuthOptions options;
+  options.throttle.login_failures = 2;  // fewer slow password checks
+  Authenticator strict(*store_, clock_, options);
+  EXPECT_FALSE(strict.Login("E1", "wrong", "a").ok());
+  EXPECT_EQ(strict.ChangePassword("E1", "wrong again", "a new long password").code(),
+            Status::Code::kUnauthenticated);
+  const Status locked = strict.ChangePassword("E1", kPassword, "a new long password");
+  EXPECT_EQ(locked.code(), Status::Code::kTooManyRequests);
+  EXPECT_EQ(locked.retry_after_seconds(), 15 * 60);
+  EXPECT_EQ(strict.Login("E1", kPassword, "a").status().code(), Status::Code::kTooManyRequests);
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, AuthenticatorTest, testing::AllEngines(), testing::EngineName);
 
 }  // namespace
