@@ -31,8 +31,9 @@ inline constexpr const char* kWrongLoginOrPassword = "wrong login or password";
 
 /// Lifetimes and limits, in seconds.
 struct AuthOptions {
-  std::int64_t session_lifetime = 12 * 60 * 60;  ///< a session ends this long after sign-in
-  std::int64_t idle_timeout = 2 * 60 * 60;       ///< … or this long after it was last used
+  std::int64_t session_lifetime =
+      std::int64_t{12} * 60 * 60;  ///< a session ends this long after sign-in
+  std::int64_t idle_timeout = std::int64_t{2} * 60 * 60;  ///< … or this long after it was last used
   /// last_seen_at (and an API token's last_used_at) is written at most this often, to spare
   /// writes; the idle timeout is therefore measured to within this.
   std::int64_t touch_interval = 60;
