@@ -260,6 +260,10 @@ Status Authenticator::DisableAccount(const std::string& person_id, const std::st
   return revoked.ok() ? Status::Ok() : revoked.status();
 }
 
+Status Authenticator::EnableAccount(const std::string& person_id, const std::string& actor) {
+  return store_.SetAccountDisabled(person_id, false, actor);
+}
+
 Result<std::pair<std::string, std::string>> Authenticator::CreateApiToken(
     const std::string& person_id, const std::string& name, std::optional<std::string> expires_at) {
   const std::string trimmed(Trim(name));

@@ -108,6 +108,10 @@ class Authenticator {
   /// while it is disabled. NotFound when they have no account.
   Status DisableAccount(const std::string& person_id, const std::string& actor);
 
+  /// Enables |person_id|'s disabled account again (their old sessions stay ended). NotFound when
+  /// they have no account.
+  Status EnableAccount(const std::string& person_id, const std::string& actor);
+
   /// Makes an API token for |person_id| named |name| and returns {its public id, the token} (the
   /// token is shown once, never stored), expiring at |expires_at| (a UTC instant
   /// "YYYY-MM-DDTHH:MM:SSZ", or a day "YYYY-MM-DD": the token works to the end of that day, UTC;
