@@ -106,6 +106,9 @@ step "starting nginx on the same file"
 NGINX_PORT=$(free_port)
 mkdir -p "$WORK/www/api/people" "$WORK/nginx"
 cp "$WORK/person.json" "$WORK/www/api/people/static.json"
+# nginx's workers drop root for an unprivileged user, who must be able to read the file.
+chmod o+rx "$WORK" "$WORK/www" "$WORK/www/api" "$WORK/www/api/people"
+chmod o+r "$WORK/www/api/people/static.json"
 cat >"$WORK/nginx/nginx.conf" <<NGINX
 worker_processes auto;
 daemon off;
@@ -141,4 +144,9 @@ echo "| server | requests/s | p99 | non-2xx |"
 echo "| --- | ---: | ---: | ---: |"
 echo "| yardstick GET /api/people/{id} | $API_RPS | $API_P99 ms | $API_BAD |"
 echo "| nginx, static file | $NG_RPS | $NG_P99 ms | $NG_BAD |"
+if [ "$API_BAD" != 0 ] || [ "$NG_BAD" != 0 ]; then
+  echo "non-2xx answers: the run is not comparable (see $WORK, kept)" >&2
+  trap - EXIT
+  exit 1
+fi
 python3 -c "import sys; a, n = float(sys.argv[1]), float(sys.argv[2]); print(f'\nthroughput ratio: {a / n:.2f} of the ceiling')" "$API_RPS" "$NG_RPS"
