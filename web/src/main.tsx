@@ -11,6 +11,7 @@ import { PeoplePage } from "./pages/PeoplePage";
 import { PersonPage } from "./pages/PersonPage";
 import { SignInPage } from "./pages/SignInPage";
 import { href, navigate, useRoute, type Route } from "./router";
+import { VisiblePeopleContext, type VisiblePeople } from "./visiblePeople";
 import "./styles.css";
 
 type SessionState = { state: "checking" } | { state: "signed-out"; notice: string | null } | { state: "signed-in"; session: Session };
@@ -18,11 +19,12 @@ type SessionState = { state: "checking" } | { state: "signed-out"; notice: strin
 function App() {
   const route = useRoute();
   const [session, setSession] = useState<SessionState>({ state: "checking" });
-  const [showPeople, setShowPeople] = useState(false);
+  const [visible, setVisible] = useState<VisiblePeople>({ names: new Map(), total: 0, truncated: false });
+  const showPeople = visible.total > 1;
 
   const signedOut = useCallback((notice: string | null) => {
     setCsrfToken(null);
-    setShowPeople(false);
+    setVisible({ names: new Map(), total: 0, truncated: false });
     setSession({ state: "signed-out", notice });
   }, []);
 
@@ -47,8 +49,14 @@ function App() {
     if (!personId) return;
     let current = true;
     api.people().then(
-      (page) => current && setShowPeople(page.total > 1),
-      () => current && setShowPeople(false),
+      (page) =>
+        current &&
+        setVisible({
+          names: new Map(page.people.map((person) => [person.id, person.name])),
+          total: page.total,
+          truncated: page.truncated,
+        }),
+      () => current && setVisible({ names: new Map(), total: 0, truncated: false }),
     );
     return () => {
       current = false;
@@ -78,7 +86,7 @@ function App() {
     );
 
   return (
-    <>
+    <VisiblePeopleContext.Provider value={visible}>
       <a class="skip-link" href="#main" onClick={skipToMain}>
         Skip to content
       </a>
@@ -96,7 +104,7 @@ function App() {
       <main id="main" tabIndex={-1}>
         {main}
       </main>
-    </>
+    </VisiblePeopleContext.Provider>
   );
 }
 

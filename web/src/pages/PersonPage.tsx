@@ -7,6 +7,7 @@ import { formatBand, formatDate, formatMoney } from "../format";
 import { href } from "../router";
 import { useFetch } from "../useFetch";
 import { PageHeading } from "../components/PageHeading";
+import { useVisiblePeople } from "../visiblePeople";
 
 export function PersonPage({ personId, isMe }: { personId: string; isMe: boolean }) {
   const person = useFetch(`person:${personId}`, () => api.person(personId));
@@ -15,7 +16,7 @@ export function PersonPage({ personId, isMe }: { personId: string; isMe: boolean
     return (
       <>
         <PageHeading>{isMe ? "My page" : `Person ${personId}`}</PageHeading>
-        <ErrorState error={person.error} what={`person ${personId}`} notVisible={`${personId}: not found or not yours to see.`} />
+        <ErrorState error={person.error} what={`person ${personId}`} notVisible={`${personId}: not found or not yours to see — neither their record nor their pay is shown to you.`} />
       </>
     );
   }
@@ -83,7 +84,7 @@ function LevelCard({ person: p }: { person: Person }) {
           )}
         </dd>
         <dt>Manager</dt>
-        <dd>{p.manager_id ? <ManagerLink managerId={p.manager_id} /> : "None"}</dd>
+        <dd>{p.manager_id ? <PersonLink personId={p.manager_id} /> : "None"}</dd>
         <dt>Hired</dt>
         <dd>
           {formatDate(p.hire_date)} at grade {p.hired_at_grade}
@@ -93,13 +94,14 @@ function LevelCard({ person: p }: { person: Person }) {
   );
 }
 
-/** The manager's name when the caller may see it, else their id; either way a link. */
-function ManagerLink({ managerId }: { managerId: string }) {
-  const manager = useFetch(`person:${managerId}`, () => api.person(managerId));
-  const name = manager.state === "ok" ? `${manager.data.name} (${managerId})` : managerId;
+/** A link to someone the caller may see (a manager, an approver); just their id otherwise. */
+function PersonLink({ personId }: { personId: string }) {
+  const { names } = useVisiblePeople();
+  const name = names.get(personId);
+  if (name === undefined) return <span>{personId}</span>;
   return (
-    <a href={href.person(managerId)} data-testid="manager-link">
-      {name}
+    <a href={href.person(personId)}>
+      {name} ({personId})
     </a>
   );
 }
@@ -176,7 +178,7 @@ function HistoryView({ history, person }: { history: History; person: Person }) 
                 <td>{entry.to_grade}</td>
                 <td>{entry.reason}</td>
                 <td>{entry.decision_id ?? "—"}</td>
-                <td>{entry.approver ? <a href={href.person(entry.approver)}>{entry.approver}</a> : "—"}</td>
+                <td>{entry.approver ? <PersonLink personId={entry.approver} /> : "—"}</td>
               </tr>
             ))}
           </tbody>
