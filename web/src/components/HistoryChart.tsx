@@ -25,6 +25,16 @@ function stepPoints(history: HistoryEntry[], currentGrade: string, now: number):
   return points;
 }
 
+/** The 1st of January of each year between two times, every `step` years to keep ≤ 10 ticks. */
+function yearStarts(from: number, to: number): number[] {
+  const first = new Date(from).getUTCFullYear() + 1;
+  const last = new Date(to).getUTCFullYear();
+  const step = Math.max(1, Math.ceil((last - first + 1) / 10));
+  const ticks: number[] = [];
+  for (let year = first; year <= last; year += step) ticks.push(Date.UTC(year, 0, 1));
+  return ticks.length > 0 ? ticks : [from, to];
+}
+
 export function HistoryChart({ history, currentGrade, name }: { history: HistoryEntry[]; currentGrade: string; name: string }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const points = stepPoints(history, currentGrade, Date.now());
@@ -41,6 +51,8 @@ export function HistoryChart({ history, currentGrade, name }: { history: History
     if (!canvas.current || points.length === 0) return;
     const minGrade = Math.max(0, Math.min(...grades) - 1);
     const maxGrade = Math.min(25, Math.max(...grades) + 1);
+    const firstX = points[0]?.x ?? 0;
+    const lastX = points[points.length - 1]?.x ?? firstX;
     const accent = getComputedStyle(document.documentElement).getPropertyValue("--accent").trim() || "#1d4ed8";
     const chart = new Chart(canvas.current, {
       type: "line",
@@ -65,7 +77,13 @@ export function HistoryChart({ history, currentGrade, name }: { history: History
         scales: {
           x: {
             type: "linear",
-            ticks: { callback: (value) => new Date(Number(value)).getUTCFullYear().toString(), maxTicksLimit: 8 },
+            min: firstX,
+            max: lastX,
+            // One tick per year (every few years on a long history), on the 1st of January.
+            afterBuildTicks: (axis) => {
+              axis.ticks = yearStarts(firstX, lastX).map((value) => ({ value }));
+            },
+            ticks: { callback: (value) => new Date(Number(value)).getUTCFullYear().toString(), autoSkip: true },
           },
           y: {
             type: "linear",

@@ -4,10 +4,12 @@ import { ErrorState, Loading } from "../components/States";
 import { PageHeading } from "../components/PageHeading";
 import { href } from "../router";
 import { useFetch } from "../useFetch";
+import { useVisiblePeople } from "../visiblePeople";
 
 const DEPTH = 2;
 
 export function OrgTreePage({ personId }: { personId: string }) {
+  const { names } = useVisiblePeople();
   const tree = useFetch(`tree:${personId}`, () => api.orgTree(personId, DEPTH));
   if (tree.state === "loading") return <Loading what="the team tree" />;
   if (tree.state === "error") {
@@ -24,7 +26,7 @@ export function OrgTreePage({ personId }: { personId: string }) {
       <PageHeading>Team of {root.name}</PageHeading>
       <p class="subtitle">
         Reporting lines under <a href={href.person(root.id)}>{root.name}</a>, {DEPTH} levels deep.
-        {root.manager_id && (
+        {root.manager_id && names.has(root.manager_id) && (
           <>
             {" "}
             <a href={href.org(root.manager_id)}>Up to their manager's team</a>
