@@ -149,7 +149,7 @@ async function runAt(viewport) {
   page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
   page.on("console", (message) => {
     if (message.type() !== "error" && message.type() !== "warning") return;
-    if (/^Failed to load resource: the server responded with a status of (401|403|404)/.test(message.text())) return;
+    if (/^Failed to load resource: the server responded with a status of (401|403|404|429)/.test(message.text())) return;
     problems.push(`console ${message.type()}: ${message.text()}`);
   });
   page.on("response", (response) => {
@@ -291,6 +291,24 @@ async function runAt(viewport) {
   await shot("people-team-people-filtered");
   await check("the people team member signs out", signOut);
   await shot("signed-out");
+
+  // Throttling, once (it lasts 15 minutes): after five wrong passwords for one login, sign-ins
+  // for it are refused with 429 and the page says when to try again.
+  if (viewport === VIEWPORTS[0]) {
+    expectedRefusals.add("POST /api/session 429");
+    await check("after five failed sign-ins the page says when to try again", async () => {
+      const error = page.getByTestId("signin-error");
+      let status = 0;
+      for (let attempt = 1; attempt <= 8 && status !== 429; attempt += 1) {
+        const answered = page.waitForResponse((response) => response.url().endsWith("/api/session") && response.request().method() === "POST");
+        await signIn("nobody-at-all@example.com", `wrong-password-number-${attempt}`);
+        status = (await answered).status();
+      }
+      if (status !== 429) throw new Error(`sign-in was not throttled (the last answer was ${status})`);
+      await error.getByText(/Try again in \d+ seconds? \(at /).waitFor();
+    });
+    await shot("throttled");
+  }
 
   await context.close();
   const unexpected = refusals.filter((refusal) => !expectedRefusals.has(refusal));

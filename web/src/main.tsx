@@ -10,9 +10,12 @@ import { OrgTreePage } from "./pages/OrgTreePage";
 import { PeoplePage } from "./pages/PeoplePage";
 import { PersonPage } from "./pages/PersonPage";
 import { SignInPage } from "./pages/SignInPage";
-import { href, navigate, useRoute, type Route } from "./router";
+import { href, navigate, parseHash, useRoute, type Route } from "./router";
 import { VisiblePeopleContext, type VisiblePeople } from "./visiblePeople";
 import "./styles.css";
+
+/** Where to go after signing in: the page someone opened, or was on when their session ended. */
+let returnTo: string | null = null;
 
 type SessionState = { state: "checking" } | { state: "signed-out"; notice: string | null } | { state: "signed-in"; session: Session };
 
@@ -22,14 +25,16 @@ function App() {
   const [visible, setVisible] = useState<VisiblePeople>({ names: new Map(), total: 0, truncated: false });
   const showPeople = visible.total > 1;
 
-  const signedOut = useCallback((notice: string | null) => {
+  const signedOut = useCallback((notice: string | null, keepPlace: boolean) => {
+    const here = window.location.hash;
+    returnTo = keepPlace && parseHash(here).name !== "signin" && here !== "" ? here : null;
     setCsrfToken(null);
     setVisible({ names: new Map(), total: 0, truncated: false });
     setSession({ state: "signed-out", notice });
   }, []);
 
   useEffect(() => {
-    onUnauthenticated(() => signedOut("Your session has ended. Sign in again."));
+    onUnauthenticated(() => signedOut("Your session has ended. Sign in again.", true));
     api.session().then(
       (restored) => {
         setCsrfToken(restored.csrf_token);
@@ -37,7 +42,7 @@ function App() {
       },
       (error: unknown) => {
         const status = (error as { status?: number }).status;
-        signedOut(status === 401 ? null : `Could not reach the server: ${(error as Error).message}`);
+        signedOut(status === 401 ? null : `Could not reach the server: ${(error as Error).message}`, true);
       },
     );
     return () => onUnauthenticated(null);
@@ -63,7 +68,7 @@ function App() {
     };
   }, [personId]);
 
-  // Signed out: the address says so, and signing in goes to "my page".
+  // Signed out: the address says so; signing in goes back to where the person was, or "my page".
   useEffect(() => {
     if (session.state === "signed-out") navigate(href.signin());
     else if (session.state === "signed-in" && route.name === "signin") navigate(href.me());
@@ -78,7 +83,8 @@ function App() {
         onSignedIn={(started) => {
           setCsrfToken(started.csrf_token);
           setSession({ state: "signed-in", session: started });
-          navigate(href.me());
+          navigate(returnTo ?? href.me());
+          returnTo = null;
         }}
       />
     ) : (
@@ -96,9 +102,9 @@ function App() {
           route={route}
           showPeople={showPeople}
           onSignOut={() => {
-            api.signOut().finally(() => signedOut("You have signed out."));
+            api.signOut().finally(() => signedOut("You have signed out.", false));
           }}
-          onPasswordChanged={() => signedOut("Your password is changed and you are signed out everywhere. Sign in with the new one.")}
+          onPasswordChanged={() => signedOut("Your password is changed and you are signed out everywhere. Sign in with the new one.", false)}
         />
       )}
       <main id="main" tabIndex={-1}>
