@@ -305,7 +305,7 @@ async function runAt(viewport) {
         status = (await answered).status();
       }
       if (status !== 429) throw new Error(`sign-in was not throttled (the last answer was ${status})`);
-      await error.getByText(/Try again in \d+ seconds? \(at /).waitFor();
+      await error.getByText(/Try again in \d+ (seconds?|minutes) \(at /).waitFor();
     });
     await shot("throttled");
   }

@@ -25,7 +25,7 @@ export function SignInPage({ onSignedIn, notice }: { onSignedIn: (session: Sessi
         setError(
           wait === null
             ? `Too many attempts: ${failure.message} Try again later.`
-            : `Too many attempts. Try again in ${wait} second${wait === 1 ? "" : "s"} (at ${at}).`,
+            : `Too many attempts. Try again in ${formatWait(wait)} (at ${at}).`,
         );
       } else {
         setError(failure.message);
@@ -76,4 +76,10 @@ export function SignInPage({ onSignedIn, notice }: { onSignedIn: (session: Sessi
       </form>
     </section>
   );
+}
+
+/** 42 → "42 seconds", 900 → "15 minutes". */
+function formatWait(seconds: number): string {
+  if (seconds < 120) return `${seconds} second${seconds === 1 ? "" : "s"}`;
+  return `${Math.ceil(seconds / 60)} minutes`;
 }
