@@ -230,6 +230,21 @@ async function runAt(viewport) {
     if (await page.getByTestId("nav-people").count()) throw new Error("the employee is shown the People navigation");
   });
   await shot("employee-my-page");
+  if (viewport === VIEWPORTS[0]) {
+    expectedRefusals.add("PUT /api/session/password 403");
+    await check("the change-password dialog sends the CSRF token and shows a wrong old password", async () => {
+      await page.getByRole("button", { name: "Change password" }).click();
+      const dialog = page.getByRole("dialog", { name: "Change password" });
+      await dialog.getByLabel("Current password").fill("not-my-current-password");
+      await dialog.getByLabel("New password (at least 12 characters)").fill("a-brand-new-password");
+      await dialog.getByLabel("New password again").fill("a-brand-new-password");
+      await dialog.getByRole("button", { name: "Change password" }).click();
+      await dialog.getByText("The current password is wrong.").waitFor();
+      await shot("employee-password-dialog");
+      await page.keyboard.press("Escape");
+      await dialog.waitFor({ state: "hidden" });
+    });
+  }
   expectedRefusals.add(`GET /api/people/${manager.id} 404`);
   await check("the employee may not see their manager's page or pay", async () => {
     await page.goto(`${baseUrl}#/people/${manager.id}`);
