@@ -304,6 +304,18 @@ async function runAt(viewport) {
     if (count < 1 || count >= people.length) throw new Error(`the filter leaves ${count} rows`);
   });
   await shot("people-team-people-filtered");
+  await check("the people team filters by group and level", async () => {
+    await page.getByLabel("Name or ID").fill("");
+    await page.getByLabel("Group").selectOption("engineering");
+    await page.getByLabel("Level").selectOption(employee.level);
+    const table = page.getByTestId("people-table");
+    await table.getByRole("link", { name: employee.name, exact: true }).waitFor();
+    await page.waitForFunction(
+      (level) => [...document.querySelectorAll("[data-testid=people-table] tbody tr td:nth-child(5)")].every((cell) => cell.textContent === level),
+      employee.level,
+    );
+  });
+  await shot("people-team-people-by-level");
   await check("the people team member signs out", signOut);
   await shot("signed-out");
 

@@ -53,6 +53,7 @@ export function HistoryChart({ history, currentGrade, name }: { history: History
     const maxGrade = Math.min(25, Math.max(...grades) + 1);
     const firstX = points[0]?.x ?? 0;
     const lastX = points[points.length - 1]?.x ?? firstX;
+    const padX = Math.max((lastX - firstX) * 0.02, 86_400_000);
     const accent = getComputedStyle(document.documentElement).getPropertyValue("--accent").trim() || "#1d4ed8";
     const chart = new Chart(canvas.current, {
       type: "line",
@@ -77,8 +78,8 @@ export function HistoryChart({ history, currentGrade, name }: { history: History
         scales: {
           x: {
             type: "linear",
-            min: firstX,
-            max: lastX,
+            min: firstX - padX,
+            max: lastX + padX,
             // One tick per year (every few years on a long history), on the 1st of January.
             afterBuildTicks: (axis) => {
               axis.ticks = yearStarts(firstX, lastX).map((value) => ({ value }));

@@ -1,11 +1,11 @@
 // The people the caller may see, filtered by text (name or id, in the browser), group and level
 // (by the API). Each row links to the person's page.
 import { useState } from "preact/hooks";
-import { api, type PersonSummary } from "../api";
+import { api, type PeoplePage as PeoplePageData, type PersonSummary } from "../api";
 import { ErrorState, Empty, Loading } from "../components/States";
 import { PageHeading } from "../components/PageHeading";
 import { href } from "../router";
-import { useFetch } from "../useFetch";
+import { useFetch, type Loaded } from "../useFetch";
 
 export function PeoplePage() {
   const [text, setText] = useState("");
@@ -14,7 +14,12 @@ export function PeoplePage() {
   const [includeLeft, setIncludeLeft] = useState(false);
   // The choices come from the unfiltered list, so choosing one does not shrink the others.
   const everyone = useFetch("people:all", () => api.people());
-  const filtered = useFetch(`people:${group}|${level}|${includeLeft}`, () => api.people({ group, level, includeLeft }));
+  const unfiltered = group === "" && level === "" && !includeLeft;
+  const narrowed = useFetch(unfiltered ? "people:none" : `people:${group}|${level}|${includeLeft}`, () =>
+    unfiltered ? Promise.resolve(null) : api.people({ group, level, includeLeft }),
+  );
+  // Without filters the list is the unfiltered one (a stale "none" answer is never shown).
+  const filtered = unfiltered || (narrowed.state === "ok" && narrowed.data === null) ? everyone : (narrowed as Loaded<PeoplePageData>);
   const all = everyone.state === "ok" ? everyone.data.people : [];
   const groups = unique(all.map((person) => person.group));
   const levels = unique(all.map((person) => person.level ?? "")).filter((id) => id !== "");
