@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cassert>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <utility>
@@ -23,6 +24,8 @@ class Status {
     kAlreadyExists,
     kFailedPrecondition,
     kPermissionDenied,
+    kUnauthenticated,
+    kTooManyRequests,
     kIoError,
     kInternal
   };
@@ -45,6 +48,18 @@ class Status {
   static Status PermissionDenied(std::string message) {
     return {Code::kPermissionDenied, std::move(message)};
   }
+  /// Who is asking is not established: a wrong login or password, an unknown, expired or revoked
+  /// session or token (HTTP 401).
+  static Status Unauthenticated(std::string message) {
+    return {Code::kUnauthenticated, std::move(message)};
+  }
+  /// Refused for now because of too many attempts; worth retrying after |retry_after_seconds|
+  /// (HTTP 429 with a Retry-After header).
+  static Status TooManyRequests(std::string message, std::int64_t retry_after_seconds) {
+    Status status(Code::kTooManyRequests, std::move(message));
+    status.retry_after_seconds_ = retry_after_seconds;
+    return status;
+  }
   static Status IoError(std::string message) { return {Code::kIoError, std::move(message)}; }
   static Status Internal(std::string message) { return {Code::kInternal, std::move(message)}; }
 
@@ -52,12 +67,15 @@ class Status {
   [[nodiscard]] Code code() const { return code_; }
   /// The message for a person; empty when ok.
   [[nodiscard]] const std::string& message() const { return message_; }
+  /// For kTooManyRequests: how many seconds to wait before trying again; 0 otherwise.
+  [[nodiscard]] std::int64_t retry_after_seconds() const { return retry_after_seconds_; }
 
  private:
   Status(Code code, std::string message) : code_(code), message_(std::move(message)) {}
 
   Code code_ = Code::kOk;
   std::string message_;
+  std::int64_t retry_after_seconds_ = 0;
 };
 
 /// A value of type T, or the Status that explains why there is none.

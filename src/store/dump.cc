@@ -772,6 +772,14 @@ const std::vector<DumpTable>& DumpedTables() {
         {"left_date", kText},
         {"version", kInteger}},
        {"id"}},
+      {"accounts",
+       {{"person_id", kText},
+        {"password_hash", kText},
+        {"created_at", kText},
+        {"created_by", kText},
+        {"password_changed_at", kText},
+        {"disabled", kInteger}},
+       {"person_id"}},
       {"position_assignments",
        {{"id", kInteger},
         {"person_id", kText},
@@ -893,6 +901,15 @@ const std::vector<DumpTable>& DumpedTables() {
         {"after_json", kText}},
        {"id"},
        true},
+  };
+  return tables;
+}
+
+const std::vector<UndumpedTable>& UndumpedTables() {
+  static const std::vector<UndumpedTable> tables = {
+      {"sessions", "signed-in browsers: secrets (by hash) that a restore should not bring back"},
+      {"api_tokens", "tokens for scripts: secrets (by hash) that a restore should not bring back"},
+      {"login_attempts", "throttling's recent history: ephemeral, and holds addresses"},
   };
   return tables;
 }

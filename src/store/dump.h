@@ -1,7 +1,8 @@
 // Dump and restore: a whole database as one canonical JSON document, on either engine.
 //
 // A dump holds a format marker and version, the schema version, and every table of the schema in
-// foreign-key order (schema_migrations is left out: its version is the schema version). Each row
+// foreign-key order (schema_migrations is left out: its version is the schema version; so are the
+// sessions, API tokens and login attempts of UndumpedTables()). Each row
 // is an object with one typed value per column — text as a string, integers and reals as numbers,
 // NULL as null; the reals JSON cannot write as numbers as "Infinity", "-Infinity" or "NaN" — and
 // rows are in primary-key order compared byte by byte, whatever the engine's collation. The
@@ -52,6 +53,16 @@ struct DumpTable {
 /// Every table a dump holds, parents before children. The one list of tables and columns: a test
 /// checks it against the schema the migrations create.
 const std::vector<DumpTable>& DumpedTables();
+
+/// The tables of the schema a dump leaves out on purpose, with why: secrets and ephemera of
+/// signing in (sessions, API tokens, login attempts). A restored database keeps every account
+/// and its password hash, so people sign in as before, but everyone signs in again and makes new
+/// API tokens. A test checks that every table of the schema is dumped or listed here.
+struct UndumpedTable {
+  std::string name;
+  std::string why;
+};
+const std::vector<UndumpedTable>& UndumpedTables();
 
 /// Reads every table of |database| (which must hold the current schema) into a dump.
 Result<nlohmann::ordered_json> DumpDatabase(Database& database);

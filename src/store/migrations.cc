@@ -326,6 +326,59 @@ ALTER TABLE decisions_v5 RENAME TO decisions;
 {{refreeze_inserts:rubric_sheets}}
 )sql";
 
+// Version 6: signing in, for the web server. An account gives a person a password (libsodium's
+// Argon2id string; never the password). Sessions and API tokens are stored by the SHA-256 of the
+// secret token, never the token. Login attempts are kept so that throttling survives a restart.
+// People are found by email case-insensitively, through an index on the lower-cased email.
+constexpr const char* kSchemaV6 = R"sql(
+CREATE TABLE accounts (
+  person_id TEXT PRIMARY KEY REFERENCES people (id),
+  password_hash TEXT NOT NULL CHECK (password_hash <> ''),
+  created_at TEXT NOT NULL,
+  created_by TEXT NOT NULL CHECK (created_by <> ''),
+  password_changed_at TEXT NOT NULL,
+  disabled INTEGER NOT NULL DEFAULT 0 CHECK (disabled = 0 OR disabled = 1)
+);
+
+CREATE TABLE sessions (
+  token_hash TEXT PRIMARY KEY CHECK (token_hash <> ''),
+  person_id TEXT NOT NULL REFERENCES accounts (person_id),
+  csrf_token TEXT NOT NULL CHECK (csrf_token <> ''),
+  created_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL,
+  last_seen_at TEXT NOT NULL,
+  revoked_at TEXT,
+  address TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX sessions_by_person ON sessions (person_id);
+
+CREATE TABLE api_tokens (
+  id TEXT PRIMARY KEY CHECK (id <> ''),
+  token_hash TEXT NOT NULL UNIQUE CHECK (token_hash <> ''),
+  person_id TEXT NOT NULL REFERENCES accounts (person_id),
+  name TEXT NOT NULL CHECK (name <> ''),
+  created_at TEXT NOT NULL,
+  expires_at TEXT,
+  revoked_at TEXT,
+  last_used_at TEXT
+);
+CREATE INDEX api_tokens_by_person ON api_tokens (person_id);
+
+CREATE TABLE login_attempts (
+  id {{id}},
+  login TEXT NOT NULL,
+  address TEXT NOT NULL,
+  at TEXT NOT NULL,
+  succeeded INTEGER NOT NULL CHECK (succeeded = 0 OR succeeded = 1),
+  throttled INTEGER NOT NULL DEFAULT 0 CHECK (throttled = 0 OR throttled = 1),
+  CHECK (succeeded = 0 OR throttled = 0)
+);
+CREATE INDEX login_attempts_by_login ON login_attempts (login, at);
+CREATE INDEX login_attempts_by_address ON login_attempts (address, at);
+
+CREATE INDEX people_by_lower_email ON people (LOWER(email));
+)sql";
+
 /// SQLite's trigger refusing new rows of |table| for a closed cycle. It runs after the insert:
 /// RAISE(ABORT) undoes the statement either way, and an AFTER trigger costs less per row.
 std::string SqliteClosedNoInsertTrigger(const std::string& table) {
@@ -420,6 +473,7 @@ const std::vector<Migration>& Migrations() {
        "faster large inserts: decisions' checks without IN lists, closed-cycle insert "
        "triggers after the row",
        kSchemaV5},
+      {6, "accounts, sessions, API tokens and login attempts", kSchemaV6},
   };
   return migrations;
 }

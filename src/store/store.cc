@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "base/fault_injection.h"
+#include "base/sha256.h"
 #include "base/text.h"
 #include "store/insert_for_each.h"
 #include "store/migrations.h"
@@ -40,14 +41,6 @@ const std::vector<std::string> kAuditColumns = {"at",        "actor",       "act
 Value OrNull(const std::string& text) {
   if (text.empty()) return nullptr;
   return text;
-}
-
-std::string Sha256Hex(const std::string& text) {
-  unsigned char digest[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(text.data()), text.size());
-  char hex[crypto_hash_sha256_BYTES * 2 + 1];
-  sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
-  return hex;
 }
 
 Params PersonParams(const Person& person) {

@@ -56,6 +56,52 @@ struct AuditQuery {
   int limit = 1000;
 };
 
+/// A person's means of signing in (store_accounts.cc). The password is only ever held as its
+/// hash (auth/password.h).
+struct Account {
+  std::string person_id;
+  std::string password_hash;  ///< libsodium's Argon2id string
+  std::string created_at;
+  std::string created_by;
+  std::string password_changed_at;
+  bool disabled = false;
+  /// Read from people, not kept with the account: whether the person has left.
+  bool person_left = false;
+};
+
+/// A signed-in browser. Only the SHA-256 of its cookie token is stored.
+struct Session {
+  std::string token_hash;
+  std::string person_id;
+  std::string csrf_token;
+  std::string created_at;
+  std::string expires_at;
+  std::string last_seen_at;
+  std::string revoked_at;  ///< "" while live
+  std::string address;     ///< where it signed in from, for the person's list of sessions
+};
+
+/// A token a person made for scripts (`Authorization: Bearer …`). Only its SHA-256 is stored.
+struct ApiToken {
+  std::string id;  ///< short and public: listings show it, revoking names it
+  std::string token_hash;
+  std::string person_id;
+  std::string name;
+  std::string created_at;
+  std::string expires_at;    ///< "" for never
+  std::string revoked_at;    ///< "" while live
+  std::string last_used_at;  ///< "" before first use
+};
+
+/// One attempt to sign in, as the login throttle reads it back.
+struct LoginAttempt {
+  std::string login;  ///< the key throttling counts by (the caller's choice)
+  std::string address;
+  std::string at;
+  bool succeeded = false;
+  bool throttled = false;  ///< refused before the password was checked
+};
+
 class Store {
  public:
   static constexpr size_t kBulkAddThreshold = 20'000;
@@ -225,6 +271,67 @@ class Store {
   Status RevokeRole(const model::RoleGrant& grant, const std::string& actor);
   /// Every grant, by person, role and group.
   Result<std::vector<model::RoleGrant>> Roles();
+
+  // Accounts, sessions, API tokens, login attempts (store_accounts.cc) ------------------------
+  // Whether a password, session or token is good is decided by the caller (org/authenticator.h);
+  // the store keeps them. Changes to accounts and API tokens are audited without any password,
+  // hash or token; sessions and login attempts are not (they are many, and not organisation
+  // data).
+
+  /// Creates |account| (its person must exist) and audits "account.create". AlreadyExists when
+  /// the person has an account.
+  Status CreateAccount(const Account& account, const std::string& actor);
+  Result<std::optional<Account>> GetAccount(const std::string& person_id);
+  /// The accounts of the people whose id is |login| or whose email lower-cased is
+  /// |lowercase_email|: none, one, or (emails differing only in case) several.
+  Result<std::vector<Account>> AccountsByLogin(const std::string& login,
+                                               const std::string& lowercase_email);
+  /// Every account, by person id.
+  Result<std::vector<Account>> Accounts();
+  /// Replaces a person's password hash, stamps password_changed_at and audits
+  /// "account.password". NotFound when the person has no account.
+  Status SetPasswordHash(const std::string& person_id, const std::string& password_hash,
+                         const std::string& actor);
+  /// Disables (or enables) an account and audits "account.disable" ("account.enable"). NotFound
+  /// when the person has no account; changing nothing is not audited.
+  Status SetAccountDisabled(const std::string& person_id, bool disabled, const std::string& actor);
+
+  /// Stores a new session.
+  Status CreateSession(const Session& session);
+  /// The session whose token hashes to |token_hash|, revoked or not.
+  Result<std::optional<Session>> FindSession(const std::string& token_hash);
+  /// Sets a session's last_seen_at.
+  Status TouchSession(const std::string& token_hash, const std::string& at);
+  /// Marks one live session revoked at |at| (a revoked one keeps its first revocation).
+  Status RevokeSession(const std::string& token_hash, const std::string& at);
+  /// Revokes every live session of |person_id| at |at| and audits "session.revoke-all" with how
+  /// many there were. Returns that number.
+  Result<std::int64_t> RevokeSessions(const std::string& person_id, const std::string& at,
+                                      const std::string& actor);
+  /// A person's sessions, live and revoked, newest first.
+  Result<std::vector<Session>> Sessions(const std::string& person_id);
+
+  /// Stores a new API token and audits "token.create" (its id, name and expiry).
+  Status CreateApiToken(const ApiToken& token, const std::string& actor);
+  /// The API token whose secret hashes to |token_hash|, revoked or not.
+  Result<std::optional<ApiToken>> FindApiToken(const std::string& token_hash);
+  /// The API token with public id |id|.
+  Result<std::optional<ApiToken>> GetApiToken(const std::string& id);
+  /// A person's API tokens, live and revoked, by creation then id.
+  Result<std::vector<ApiToken>> ApiTokens(const std::string& person_id);
+  /// Marks an API token revoked at |at| and audits "token.revoke". NotFound for an unknown id;
+  /// revoking a revoked token changes nothing.
+  Status RevokeApiToken(const std::string& id, const std::string& at, const std::string& actor);
+  /// Sets an API token's last_used_at.
+  Status TouchApiToken(const std::string& id, const std::string& at);
+
+  /// Records one login attempt.
+  Status RecordLoginAttempt(const LoginAttempt& attempt);
+  /// The attempts at or after |since| whose login is |login| or whose address is |address|,
+  /// oldest first.
+  Result<std::vector<LoginAttempt>> LoginAttemptsSince(const std::string& login,
+                                                       const std::string& address,
+                                                       const std::string& since);
 
   // History -----------------------------------------------------------------------------------
   /// A person's level history, oldest first.
