@@ -14,4 +14,8 @@ namespace yardstick {
 /// Pauses forever at |point| when YARDSTICK_FAULT == |point|; otherwise returns at once.
 void PauseIfInjected(std::string_view point);
 
+/// Sleeps two seconds at |point| when YARDSTICK_FAULT == |point| (and goes on); otherwise returns
+/// at once. For tests of what happens to work in progress: a server stopped mid-request.
+void DelayIfInjected(std::string_view point);
+
 }  // namespace yardstick

@@ -39,6 +39,8 @@ int ReportFailure(const Status& status) {
     case Status::Code::kInvalidArgument:
     case Status::Code::kPermissionDenied:
     case Status::Code::kAlreadyExists:
+    case Status::Code::kUnauthenticated:
+    case Status::Code::kTooManyRequests:
       return kExitProblems;
     default:
       return kExitFailure;

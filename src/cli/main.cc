@@ -23,11 +23,14 @@ constexpr Group kGroups[] = {
     {"level", "Levelling from evidence: a starting grade from the criteria demonstrated"},
     {"rubric", "Points rubrics: a grade from area scores and outcomes, with the working"},
     {"role", "Roles: the people team, calibrators, executives"},
+    {"user", "Accounts for signing in to the web server: add, reset a password, disable, list"},
+    {"token", "API tokens for scripts: create, revoke, list your own"},
     {"feedback", "Self-reviews, peer and upward feedback in a cycle: request, give, show"},
     {"pay", "Pay: one scale per grade and role, allowances with positions, nothing per person"},
     {"db", "The whole database: dump to JSON, restore (SQLite or PostgreSQL)"},
     {"demo", "A realistic demo organisation to try Yardstick on"},
     {"calibrate", "Calibrate ratings across raters from CSV files; synthetic cycles"},
+    {"serve", "The web app and its API over HTTP, on 127.0.0.1:8080 by default"},
 };
 
 // Every command set; each returns rows naming one of the groups above.
@@ -40,6 +43,7 @@ constexpr CommandSet kCommandSets[] = {
     yardstick::cli::LevelCommands,     yardstick::cli::RubricCommands,
     yardstick::cli::RoleCommands,      yardstick::cli::EvidenceCommands,
     yardstick::cli::DecisionCommands,  yardstick::cli::PayCommands,
+    yardstick::cli::ServeCommands,     yardstick::cli::UserCommands,
 };
 
 }  // namespace

@@ -67,27 +67,62 @@ Status RequireOwnOrPeopleTeam(const Actor& actor, const std::string& owner, std:
                   owner, what, owner));
 }
 
+Result<bool> IsAbove(store::Store& store, const Actor& actor, const std::string& person_id) {
+  Result<std::vector<std::string>> managers = store.ManagersOf(person_id);
+  if (!managers.ok()) return managers.status();
+  return std::find(managers->begin(), managers->end(), actor.person_id) != managers->end();
+}
+
+Status RequireMaySeePerson(store::Store& store, const Actor& actor, const model::Person& person) {
+  if (actor.person_id == person.id || actor.Holds(model::Role::kPeopleTeam) ||
+      actor.Holds(model::Role::kExecutive) || actor.Calibrates(person.group)) {
+    return Status::Ok();
+  }
+  Result<bool> above = IsAbove(store, actor, person.id);
+  if (!above.ok()) return above.status();
+  if (*above) return Status::Ok();
+  return Status::PermissionDenied(
+      fmt::format("{} may not see {}'s record: only they, their managers, the people team, "
+                  "executives and their group's calibrators may",
+                  actor.person_id, person.id));
+}
+
 Status RequireMaySeePay(store::Store& store, const Actor& actor, const std::string& person_id) {
   if (actor.person_id == person_id || actor.Holds(model::Role::kPeopleTeam)) return Status::Ok();
-  Result<std::vector<std::string>> line = store.ReportingLine(actor.person_id);
-  if (!line.ok()) return line.status();
-  if (std::find(line->begin(), line->end(), person_id) != line->end()) return Status::Ok();
+  Result<bool> above = IsAbove(store, actor, person_id);
+  if (!above.ok()) return above.status();
+  if (*above) return Status::Ok();
   return Status::PermissionDenied(
       fmt::format("{} may not see {}'s pay: only they, their managers and the people team may",
                   actor.person_id, person_id));
 }
 
-Status RequireMayGrantRoles(const Actor* actor, const std::vector<model::RoleGrant>& grants) {
+namespace {
+
+/// Ok for the people team, or for anyone while nobody holds the role; |what| as in
+/// RequirePeopleTeam, |only| says what only the people team does ("grants roles").
+Status RequirePeopleTeamOnceThereIsOne(const Actor* actor,
+                                       const std::vector<model::RoleGrant>& grants,
+                                       std::string_view what, std::string_view only) {
   const bool anyone_people_team = std::any_of(
       grants.begin(), grants.end(),
       [](const model::RoleGrant& grant) { return grant.role == model::Role::kPeopleTeam; });
   if (!anyone_people_team) return Status::Ok();
   if (actor == nullptr) {
-    return Status::InvalidArgument(
-        "say who you are: --as PERSON_ID (or set YARDSTICK_AS); only the people team grants "
-        "roles");
+    return Status::InvalidArgument(fmt::format(
+        "say who you are: --as PERSON_ID (or set YARDSTICK_AS); only the people team {}", only));
   }
-  return RequirePeopleTeam(*actor, "grant or revoke roles");
+  return RequirePeopleTeam(*actor, what);
+}
+
+}  // namespace
+
+Status RequireMayGrantRoles(const Actor* actor, const std::vector<model::RoleGrant>& grants) {
+  return RequirePeopleTeamOnceThereIsOne(actor, grants, "grant or revoke roles", "grants roles");
+}
+
+Status RequireMayManageAccounts(const Actor* actor, const std::vector<model::RoleGrant>& grants) {
+  return RequirePeopleTeamOnceThereIsOne(actor, grants, "manage accounts", "manages accounts");
 }
 
 }  // namespace yardstick::org

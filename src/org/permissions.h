@@ -54,8 +54,22 @@ Status RequireOwnOrPeopleTeam(const Actor& actor, const std::string& owner, std:
 /// the people team. PermissionDenied otherwise.
 Status RequireMaySeePay(store::Store& store, const Actor& actor, const std::string& person_id);
 
+/// True when |actor| is above |person_id| in the manager tree (not when they are the person).
+Result<bool> IsAbove(store::Store& store, const Actor& actor, const std::string& person_id);
+
+/// Ok when |actor| may see |person|'s record (level, position, band, level history): themselves,
+/// anyone above them in the manager tree, the people team, executives, and calibrators of the
+/// person's comparison group. PermissionDenied otherwise — which says nothing of the record, so
+/// a refusal does not tell whether the person exists beyond what the caller gave.
+Status RequireMaySeePerson(store::Store& store, const Actor& actor, const model::Person& person);
+
 /// Ok when |actor| may grant and revoke roles: the people team, or anyone while nobody holds
 /// the people-team role (the first grant). |grants| is every grant stored.
 Status RequireMayGrantRoles(const Actor* actor, const std::vector<model::RoleGrant>& grants);
+
+/// Ok when |actor| may manage other people's accounts (create them, reset passwords, disable,
+/// list): the people team, or anyone while nobody holds the people-team role (setting up).
+/// |grants| is every grant stored.
+Status RequireMayManageAccounts(const Actor* actor, const std::vector<model::RoleGrant>& grants);
 
 }  // namespace yardstick::org

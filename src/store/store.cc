@@ -440,6 +440,19 @@ Result<std::string> Store::PutFramework(const std::string& framework_id, const s
   return hash;
 }
 
+Result<std::string> Store::FrameworkHeadsSignature() {
+  Result<Rows> rows = database_->Query(
+      "SELECT g.id, g.framework_id, COALESCE(h.hash, '') FROM comparison_groups g "
+      "LEFT JOIN framework_heads h ON h.framework_id = g.framework_id ORDER BY g.id",
+      {});
+  if (!rows.ok()) return rows.status();
+  std::string signature;
+  for (const Row& row : *rows) {
+    signature += fmt::format("{}={}@{};", row.Text(0), row.Text(1), row.Text(2));
+  }
+  return signature;
+}
+
 Result<std::optional<StoredFramework>> Store::CurrentFramework(const std::string& framework_id) {
   Result<Rows> rows = database_->Query(
       "SELECT f.hash, f.framework_id, f.name, f.yaml, f.loaded_at, f.loaded_by "
@@ -558,6 +571,22 @@ Result<std::int64_t> Store::CountPeople() {
   Result<Rows> rows = database_->Query("SELECT COUNT(*) FROM people", {});
   if (!rows.ok()) return rows.status();
   return rows->front().Int(0);
+}
+
+Result<std::vector<std::string>> Store::ManagersOf(const std::string& person_id) {
+  // The manager tree has no loops (the store refuses them), so the walk ends; |depth| orders it.
+  Result<Rows> rows = database_->Query(
+      "WITH RECURSIVE chain (id, depth) AS ("
+      "  SELECT manager_id, 1 FROM people WHERE id = ? AND manager_id IS NOT NULL"
+      "  UNION ALL SELECT p.manager_id, chain.depth + 1 FROM people p JOIN chain ON p.id = chain.id"
+      "  WHERE p.manager_id IS NOT NULL"
+      ") SELECT id FROM chain ORDER BY depth",
+      {person_id});
+  if (!rows.ok()) return rows.status();
+  std::vector<std::string> ids;
+  ids.reserve(rows->size());
+  for (const Row& row : *rows) ids.push_back(row.Text(0));
+  return ids;
 }
 
 Result<std::vector<std::string>> Store::ReportingLine(const std::string& manager_id) {

@@ -127,6 +127,10 @@ class Store {
   Result<std::string> PutFramework(const std::string& framework_id, const std::string& name,
                                    const std::string& yaml, const std::string& actor);
   Result<std::optional<StoredFramework>> CurrentFramework(const std::string& framework_id);
+  /// What decides which framework versions the organisation runs on — every group with its
+  /// framework and that framework's current version — as one string that changes when any of it
+  /// does (for caches of the loaded frameworks).
+  Result<std::string> FrameworkHeadsSignature();
   Result<std::optional<StoredFramework>> FrameworkByHash(const std::string& hash);
   /// Every stored version of |framework_id|, oldest first.
   Result<std::vector<StoredFramework>> FrameworkVersions(const std::string& framework_id);
@@ -145,6 +149,8 @@ class Store {
   Result<std::int64_t> CountPeople();
   /// Ids of everyone below |manager_id| in the manager tree (transitively), not |manager_id|.
   Result<std::vector<std::string>> ReportingLine(const std::string& manager_id);
+  /// Ids of everyone above |person_id| in the manager tree: their manager first, the top last.
+  Result<std::vector<std::string>> ManagersOf(const std::string& person_id);
   /// Applies the batch in one transaction: people rows, level history for every grade set or
   /// changed, position assignments opened and closed, and an audit entry per person. Nothing is
   /// written if anything fails (a constraint, a manager that does not exist, …). A batch adding
