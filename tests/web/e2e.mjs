@@ -291,7 +291,7 @@ async function runAt(viewport) {
 
   // The people team: everyone in the list, filtered by text.
   await check("the people team member signs in", async () => {
-    await signIn(peopleTeamId.toLowerCase(), PASSWORD.peopleTeam);
+    await signIn(peopleTeamId, PASSWORD.peopleTeam);
     await myPageShows(peopleTeam);
   });
   await shot("people-team-my-page");
