@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# The main job of `make run`, for now: validate and lint the built-in ladders, publish each as a
-# static site under SITE_DIR, and fill the embedded SQLite database (yardstick.db, the default
-# --db, or $YARDSTICK_DB) with the demo organisation unless it already holds people. Starts no
-# server yet.
+# The main job of `make run`: validate and lint the built-in ladders, publish each as a static
+# site under SITE_DIR, fill the embedded SQLite database (yardstick.db, the default --db, or
+# $YARDSTICK_DB) with the demo organisation unless it already holds people, give a few demo people
+# accounts (printed), and serve the web app on http://127.0.0.1:${PORT:-8080}/ until Ctrl-C.
 # Usage: scripts/run.sh YARDSTICK_BINARY SITE_DIR
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -44,3 +44,29 @@ if [ -n "$cycle" ]; then
   echo "  $yardstick cycle report $cycle --as $people_team --html report.html --db $db"
   echo "  $yardstick role list --db $db      # who runs cycles: pass --as PERSON_ID to act as them"
 fi
+
+# Demo accounts: one person per role, all with the same demo password (printed; the demo database
+# is for trying Yardstick out, never for real people).
+password="yardstick demo password"
+people_team="$("$yardstick" role list --db "$db" 2>/dev/null | awk '$2 == "people-team" { print $1; exit }')"
+executive="$("$yardstick" role list --db "$db" 2>/dev/null | awk '$2 == "executive" { print $1; exit }')"
+calibrator="$("$yardstick" role list --db "$db" 2>/dev/null | awk '$2 == "calibrator" { print $1; exit }')"
+employee="$("$yardstick" people list --db "$db" 2>/dev/null | awk 'NR > 1 { last = $1 } END { print last }')"
+team_manager="$("$yardstick" people show "$employee" --db "$db" 2>/dev/null | awk '$1 == "Manager" { print $2 }')"
+declare -A demo=([people-team]="$people_team" [executive]="$executive" [calibrator]="$calibrator"
+                 [manager]="$team_manager" [employee]="$employee")
+echo
+echo "Demo accounts (password: $password):"
+for role in people-team executive calibrator manager employee; do
+  person="${demo[$role]}"
+  [ -n "$person" ] || continue
+  if ! "$yardstick" user list --as "$people_team" --db "$db" 2>/dev/null | grep -q "^$person "; then
+    echo "$password" | "$yardstick" user add "$person" --password-stdin --as "$people_team" --db "$db" >/dev/null
+  fi
+  printf '  %-12s %s\n' "$role" "$person"
+done
+
+web_root=()
+if [ -f web/dist/index.html ]; then web_root=(--web-root web/dist); fi
+echo
+exec "$yardstick" serve --db "$db" --port "${PORT:-8080}" "${web_root[@]}"

@@ -12,10 +12,11 @@ namespace yardstick::auth {
 
 /// How many failures lock what, for how long. Times in seconds.
 struct ThrottlePolicy {
-  int login_failures = 5;         ///< this many failures for one login within the window lock it
-  int address_failures = 20;      ///< this many failures from one address within the window lock it
-  std::int64_t window = 15 * 60;  ///< the failures counted are this close together
-  std::int64_t lockout = 15 * 60;  ///< a lock lasts this long from the last failure counted
+  int login_failures = 5;     ///< this many failures for one login within the window lock it
+  int address_failures = 20;  ///< this many failures from one address within the window lock it
+  std::int64_t window = std::int64_t{15} * 60;  ///< the failures counted are this close together
+  std::int64_t lockout =
+      std::int64_t{15} * 60;  ///< a lock lasts this long from the last failure counted
   /// How far back the attempts the rule needs go: failures older than now - history() can no
   /// longer lock anything.
   [[nodiscard]] std::int64_t history() const { return window + lockout; }

@@ -13,7 +13,8 @@ constexpr std::int64_t kNow = 1'000'000;
 /// |count| failures, one a minute, the last |ago| seconds before kNow.
 std::vector<std::int64_t> Failures(int count, std::int64_t ago) {
   std::vector<std::int64_t> failures;
-  for (int i = count - 1; i >= 0; --i) failures.push_back(kNow - ago - i * kMinute);
+  failures.reserve(count);
+  for (std::int64_t i = count - 1; i >= 0; --i) failures.push_back(kNow - ago - i * kMinute);
   return failures;
 }
 
@@ -42,7 +43,8 @@ TEST(LoginThrottleTest, TheLockEndsFifteenMinutesAfterTheLastFailure) {
 TEST(LoginThrottleTest, FailuresSpreadOverMoreThanTheWindowDoNotLock) {
   // Five failures, four minutes apart: never five within fifteen minutes.
   std::vector<std::int64_t> spread;
-  for (int i = 0; i < 5; ++i) spread.push_back(kNow - i * 4 * kMinute);
+  spread.reserve(5);
+  for (std::int64_t i = 0; i < 5; ++i) spread.push_back(kNow - i * 4 * kMinute);
   EXPECT_TRUE(DecideLoginAttempt(spread, {}, kNow).allowed);
 }
 
@@ -61,7 +63,7 @@ TEST(LoginThrottleTest, OrderOfFailuresDoesNotMatter) {
 TEST(LoginThrottleTest, AnAddressIsLockedAfterTwentyFailures) {
   std::vector<std::int64_t> nineteen;
   std::vector<std::int64_t> twenty;
-  for (int i = 0; i < 20; ++i) {
+  for (std::int64_t i = 0; i < 20; ++i) {
     if (i < 19) nineteen.push_back(kNow - 30 - i * 10);
     twenty.push_back(kNow - 30 - i * 10);
   }
@@ -72,8 +74,7 @@ TEST(LoginThrottleTest, AnAddressIsLockedAfterTwentyFailures) {
 }
 
 TEST(LoginThrottleTest, TheLaterOfTwoLocksWins) {
-  std::vector<std::int64_t> address;
-  for (int i = 0; i < 20; ++i) address.push_back(kNow - 5);
+  const std::vector<std::int64_t> address(20, kNow - 5);
   const ThrottleDecision decision = DecideLoginAttempt(Failures(5, 100), address, kNow);
   EXPECT_FALSE(decision.allowed);
   EXPECT_EQ(decision.retry_after, 15 * kMinute - 5);

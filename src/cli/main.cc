@@ -23,7 +23,7 @@ constexpr Group kGroups[] = {
     {"level", "Levelling from evidence: a starting grade from the criteria demonstrated"},
     {"rubric", "Points rubrics: a grade from area scores and outcomes, with the working"},
     {"role", "Roles: the people team, calibrators, executives"},
-    {"user", "Accounts for signing in to the web server: add, reset a password, disable, list"},
+    {"user", "Accounts for signing in: add, reset a password, disable, enable, list"},
     {"token", "API tokens for scripts: create, revoke, list your own"},
     {"feedback", "Self-reviews, peer and upward feedback in a cycle: request, give, show"},
     {"pay", "Pay: one scale per grade and role, allowances with positions, nothing per person"},

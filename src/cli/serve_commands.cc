@@ -2,6 +2,7 @@
 #include <pthread.h>
 
 #include <atomic>
+#include <chrono>
 #include <csignal>
 #include <ctime>
 #include <iostream>
@@ -62,9 +63,17 @@ Action ServeSetup(CLI::App& app) {
                              args->serve.host, http.port())
               << std::flush;
     std::atomic<bool> running = true;
-    std::thread stopper([&http, &running, signals] {
+    // This thread also does the API's housekeeping, once an hour.
+    std::thread stopper([&http, &api, &running, signals] {
       const timespec tick{0, 200'000'000};
+      auto next_chores = std::chrono::steady_clock::now();
       while (running) {
+        if (std::chrono::steady_clock::now() >= next_chores) {
+          if (Result<std::int64_t> pruned = api.Maintain(); !pruned.ok()) {
+            std::cerr << "yardstick: housekeeping failed: " << pruned.status().message() << "\n";
+          }
+          next_chores += std::chrono::hours(1);
+        }
         const int received = sigtimedwait(&signals, nullptr, &tick);
         if (received < 0) continue;  // timed out (or interrupted): look at |running| again
         std::cerr << "yardstick: stopping (" << (received == SIGTERM ? "SIGTERM" : "SIGINT")

@@ -95,22 +95,27 @@ Action SetPasswordSetup(CLI::App& app, bool reset) {
   };
 }
 
-Action DisableSetup(CLI::App& app) {
+/// `user disable` (|disable| true) or `user enable`.
+Action DisableSetup(CLI::App& app, bool disable) {
   auto args = std::make_shared<UserArgs>();
   AddPersonOptions(app, *args, false);
-  app.footer(
-      "The person can no longer sign in; their sessions end and their API tokens stop "
-      "working. Only the people team (once anyone holds that role).");
-  return [args] {
+  app.footer(disable ? "The person can no longer sign in; their sessions end and their API tokens "
+                       "stop working. Only the people team (once anyone holds that role)."
+                     : "The person can sign in again and their API tokens work again. Only the "
+                       "people team (once anyone holds that role).");
+  return [args, disable] {
     auto store = OpenStoreOrReport(args->db);
     if (!store) return kExitFailure;
     if (Status s = org::RequireMayManageAccounts(*store, args->actor); !s.ok()) {
       return ReportFailure(s);
     }
     org::Authenticator authenticator(*store, SystemClock::Instance());
-    const Status done = authenticator.DisableAccount(args->person, AuditActor(args->actor));
+    const Status done = disable
+                            ? authenticator.DisableAccount(args->person, AuditActor(args->actor))
+                            : authenticator.EnableAccount(args->person, AuditActor(args->actor));
     if (!done.ok()) return ReportFailure(done);
-    std::cout << fmt::format("disabled the account of {}\n", args->person);
+    std::cout << fmt::format("{} the account of {}\n", disable ? "disabled" : "enabled",
+                             args->person);
     return kExitOk;
   };
 }
@@ -246,7 +251,10 @@ std::vector<Command> UserCommands() {
        [](CLI::App& app) { return SetPasswordSetup(app, false); }},
       {"user", "passwd", "Reset a person's password (signs them out everywhere)",
        [](CLI::App& app) { return SetPasswordSetup(app, true); }},
-      {"user", "disable", "Disable a person's account", DisableSetup},
+      {"user", "disable", "Disable a person's account",
+       [](CLI::App& app) { return DisableSetup(app, true); }},
+      {"user", "enable", "Enable a disabled account again",
+       [](CLI::App& app) { return DisableSetup(app, false); }},
       {"user", "list", "Who has an account", ListSetup},
       {"token", "create", "Make an API token for scripts, as yourself", TokenCreateSetup},
       {"token", "revoke", "Revoke one of your API tokens", TokenRevokeSetup},

@@ -7,7 +7,7 @@
 namespace yardstick::model {
 namespace {
 
-constexpr std::int64_t kSecondsPerDay = 24 * 60 * 60;
+constexpr std::int64_t kSecondsPerDay = std::int64_t{24} * 60 * 60;
 
 /// The two-digit number at |from| of |text|, or -1.
 int TwoDigits(std::string_view text, size_t from) {
@@ -32,7 +32,8 @@ std::optional<std::int64_t> ParseUtcSeconds(std::string_view text) {
       seconds > 59) {
     return std::nullopt;
   }
-  return std::int64_t{day->ToDays()} * kSecondsPerDay + hours * 3600 + minutes * 60 + seconds;
+  return std::int64_t{day->ToDays()} * kSecondsPerDay + std::int64_t{hours} * 3600 +
+         std::int64_t{minutes} * 60 + seconds;
 }
 
 std::string FormatUtcSeconds(std::int64_t seconds) {

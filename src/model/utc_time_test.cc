@@ -29,7 +29,7 @@ TEST(UtcTimeTest, FormatsBackExactly) {
 }
 
 TEST(UtcTimeTest, AddsSecondsAcrossDaysMonthsAndYears) {
-  EXPECT_EQ(AddUtcSeconds("2026-11-21T10:15:00Z", 12 * 3600), "2026-11-21T22:15:00Z");
+  EXPECT_EQ(AddUtcSeconds("2026-11-21T10:15:00Z", std::int64_t{12} * 3600), "2026-11-21T22:15:00Z");
   EXPECT_EQ(AddUtcSeconds("2026-12-31T23:00:00Z", 3600), "2027-01-01T00:00:00Z");
   EXPECT_EQ(AddUtcSeconds("2024-02-28T12:00:00Z", 86400), "2024-02-29T12:00:00Z");
   EXPECT_EQ(AddUtcSeconds("2026-03-01T00:00:00Z", -1), "2026-02-28T23:59:59Z");

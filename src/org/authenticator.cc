@@ -88,6 +88,7 @@ Status Authenticator::RequireUsable(const std::optional<store::Account>& account
 
 Result<NewSession> Authenticator::Login(std::string_view login, std::string_view password,
                                         std::string_view address) {
+  (void)DummyHash();  // made before anything is looked up: the first sign-in is slow either way
   Result<std::int64_t> now = Now();
   if (!now.ok()) return now.status();
   const std::string now_text = model::FormatUtcSeconds(*now);
@@ -217,8 +218,22 @@ Status Authenticator::ChangePassword(const std::string& person_id, std::string_v
                                      std::string_view new_password) {
   Result<std::optional<store::Account>> account = store_.GetAccount(person_id);
   if (!account.ok()) return account.status();
+  // Guessing the current password (from a stolen session, say) is throttled like signing in,
+  // and counts together with sign-in failures of the same account.
+  Result<std::int64_t> now = Now();
+  if (!now.ok()) return now.status();
+  store::LoginAttempt attempt{person_id, "password-change:" + person_id,
+                              model::FormatUtcSeconds(*now), false, false};
+  if (Status throttled = CheckThrottle(person_id, attempt.address, *now); !throttled.ok()) {
+    if (throttled.code() != Status::Code::kTooManyRequests) return throttled;
+    attempt.throttled = true;
+    if (Status recorded = store_.RecordLoginAttempt(attempt); !recorded.ok()) return recorded;
+    return throttled;
+  }
   const bool right = *account ? auth::VerifyPassword((*account)->password_hash, old_password)
                               : (auth::VerifyPassword(DummyHash(), old_password), false);
+  attempt.succeeded = right;
+  if (Status recorded = store_.RecordLoginAttempt(attempt); !recorded.ok()) return recorded;
   if (!right) return Status::Unauthenticated("the current password is wrong");
   if (Status usable = RequireUsable(*account); !usable.ok()) return usable;
   return SetPassword(person_id, new_password, person_id);
@@ -243,6 +258,10 @@ Status Authenticator::DisableAccount(const std::string& person_id, const std::st
   if (Status s = store_.SetAccountDisabled(person_id, true, actor); !s.ok()) return s;
   Result<std::int64_t> revoked = store_.RevokeSessions(person_id, clock_.NowUtc(), actor);
   return revoked.ok() ? Status::Ok() : revoked.status();
+}
+
+Status Authenticator::EnableAccount(const std::string& person_id, const std::string& actor) {
+  return store_.SetAccountDisabled(person_id, false, actor);
 }
 
 Result<std::pair<std::string, std::string>> Authenticator::CreateApiToken(
@@ -295,6 +314,12 @@ Result<std::vector<store::ApiToken>> Authenticator::ApiTokens(const std::string&
   if (!tokens.ok()) return tokens.status();
   for (store::ApiToken& token : *tokens) token.token_hash.clear();
   return tokens;
+}
+
+Result<std::int64_t> Authenticator::PruneLoginAttempts() {
+  Result<std::int64_t> now = Now();
+  if (!now.ok()) return now.status();
+  return store_.PruneLoginAttempts(model::FormatUtcSeconds(*now - options_.throttle.history()));
 }
 
 }  // namespace yardstick::org

@@ -31,8 +31,9 @@ inline constexpr const char* kWrongLoginOrPassword = "wrong login or password";
 
 /// Lifetimes and limits, in seconds.
 struct AuthOptions {
-  std::int64_t session_lifetime = 12 * 60 * 60;  ///< a session ends this long after sign-in
-  std::int64_t idle_timeout = 2 * 60 * 60;       ///< … or this long after it was last used
+  std::int64_t session_lifetime =
+      std::int64_t{12} * 60 * 60;  ///< a session ends this long after sign-in
+  std::int64_t idle_timeout = std::int64_t{2} * 60 * 60;  ///< … or this long after it was last used
   /// last_seen_at (and an API token's last_used_at) is written at most this often, to spare
   /// writes; the idle timeout is therefore measured to within this.
   std::int64_t touch_interval = 60;
@@ -47,7 +48,8 @@ struct Principal {
   std::string api_token_id;        ///< empty for a session
 };
 
-/// A new session: what the server sends back once.
+/// A new session: what the server sends back once. The server compares the CSRF token a request
+/// carries with Principal::csrf_token using auth::TokensEqual (constant time).
 struct NewSession {
   std::string token;  ///< the cookie's value; shown once, never stored
   std::string csrf_token;
@@ -91,7 +93,8 @@ class Authenticator {
                        const std::string& actor);
 
   /// A person changes their own password: |old_password| must be right (Unauthenticated
-  /// otherwise), |new_password| must pass the policy. Revokes every session of the person, this
+  /// otherwise; wrong guesses are throttled with the account's sign-in failures: TooManyRequests),
+  /// |new_password| must pass the policy. Revokes every session of the person, this
   /// one too: the caller signs in again.
   Status ChangePassword(const std::string& person_id, std::string_view old_password,
                         std::string_view new_password);
@@ -104,6 +107,10 @@ class Authenticator {
   /// Disables |person_id|'s account and revokes their sessions; their API tokens stop working
   /// while it is disabled. NotFound when they have no account.
   Status DisableAccount(const std::string& person_id, const std::string& actor);
+
+  /// Enables |person_id|'s disabled account again (their old sessions stay ended). NotFound when
+  /// they have no account.
+  Status EnableAccount(const std::string& person_id, const std::string& actor);
 
   /// Makes an API token for |person_id| named |name| and returns {its public id, the token} (the
   /// token is shown once, never stored), expiring at |expires_at| (a UTC instant
@@ -120,6 +127,11 @@ class Authenticator {
 
   /// |person_id|'s API tokens (without their hashes), live and revoked.
   Result<std::vector<store::ApiToken>> ApiTokens(const std::string& person_id);
+
+  /// Forgets the login attempts throttling no longer needs (older than the policy's history);
+  /// returns how many. For the server to call now and then (say hourly): nothing else deletes
+  /// them.
+  Result<std::int64_t> PruneLoginAttempts();
 
  private:
   /// The seconds since the epoch of the clock's now.

@@ -343,6 +343,67 @@ TEST_P(AuthenticatorTest, AccountsAreForPeopleWhoExistOnceEach) {
             Status::Code::kInvalidArgument);
 }
 
+TEST_P(AuthenticatorTest, AnAddressIsThrottledAcrossLoginsAndASuccessDoesNotForgiveIt) {
+  // A stricter policy than the default, to need few (slow) password checks: 3 failures lock an
+  // address, 2 a login.
+  AuthOptions options;
+  options.throttle.address_failures = 3;
+  options.throttle.login_failures = 2;
+  Authenticator strict(*store_, clock_, options);
+  EXPECT_FALSE(strict.Login("E1", "wrong", "203.0.113.9").ok());
+  clock_.Set("2026-11-21T10:01:00Z");
+  EXPECT_TRUE(strict.Login("E1", kPassword, "203.0.113.9").ok());  // forgives the login only
+  clock_.Set("2026-11-21T10:02:00Z");
+  EXPECT_EQ(strict.Login("E1", "wrong", "203.0.113.9").status().code(),
+            Status::Code::kUnauthenticated);  // one failure of E1 since its success
+  clock_.Set("2026-11-21T10:03:00Z");
+  EXPECT_EQ(strict.Login("someone@example.org", "wrong", "203.0.113.9").status().code(),
+            Status::Code::kUnauthenticated);  // the address's third failure
+  clock_.Set("2026-11-21T10:04:00Z");
+  Result<NewSession> locked = strict.Login("E1", kPassword, "203.0.113.9");
+  EXPECT_EQ(locked.status().code(), Status::Code::kTooManyRequests);
+  EXPECT_EQ(locked.status().retry_after_seconds(), 14 * 60);
+  // Another address is not locked, and neither is the login.
+  EXPECT_TRUE(strict.Login("E1", kPassword, "198.51.100.1").ok());
+
+  // The attempts kept for throttling are forgotten once they can no longer lock anything.
+  clock_.Set("2026-11-21T10:33:00Z");
+  Result<std::int64_t> pruned = strict.PruneLoginAttempts();
+  ASSERT_TRUE(pruned.ok()) << pruned.status().message();
+  EXPECT_EQ(*pruned, 3);  // those before 10:03
+}
+
+TEST_P(AuthenticatorTest, AnEmailSharedInDifferentCasesSignsNobodyIn) {
+  model::PeopleChanges changes;
+  changes.added = {MakePerson("E3", "GRACE@example.org")};
+  changes.reason = "import";
+  changes.effective = *model::Date::Parse("2026-01-01");
+  ASSERT_TRUE(store_->ApplyPeopleChanges(changes, "t").ok());
+  for (const char* id : {"E2", "E3"}) {
+    ASSERT_TRUE(
+        store_->CreateAccount({id, PasswordHash(), kStart, "admin", kStart, false, false}, "admin")
+            .ok());
+  }
+  EXPECT_EQ(authenticator_->Login("grace@example.org", kPassword, "a").status().message(),
+            "wrong login or password");
+  Result<NewSession> by_id = authenticator_->Login("E3", kPassword, "a");
+  ASSERT_TRUE(by_id.ok()) << by_id.status().message();
+  EXPECT_EQ(by_id->principal.person_id, "E3");
+}
+
+TEST_P(AuthenticatorTest, GuessingTheCurrentPasswordIsThrottledWithSignIns) {
+  AuthOptions options;
+  options.throttle.login_failures = 2;  // fewer slow password checks
+  Authenticator strict(*store_, clock_, options);
+  EXPECT_FALSE(strict.Login("E1", "wrong", "a").ok());
+  EXPECT_EQ(strict.ChangePassword("E1", "wrong again", "a new long password").code(),
+            Status::Code::kUnauthenticated);
+  const Status locked = strict.ChangePassword("E1", kPassword, "a new long password");
+  EXPECT_EQ(locked.code(), Status::Code::kTooManyRequests);
+  EXPECT_EQ(locked.retry_after_seconds(), 15 * 60);
+  EXPECT_EQ(strict.Login("E1", kPassword, "a").status().code(), Status::Code::kTooManyRequests);
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, AuthenticatorTest, testing::AllEngines(), testing::EngineName);
 
 }  // namespace

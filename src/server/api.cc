@@ -33,6 +33,13 @@ Api::Api(std::unique_ptr<store::Store> store, const Clock& clock, ApiOptions opt
   AddLadderRoutes(router_);
 }
 
+Result<std::int64_t> Api::Maintain() {
+  Result<StorePool::Lease> lease = stores_.Acquire();
+  if (!lease.ok()) return lease.status();
+  org::Authenticator authenticator(lease->store(), clock_, options_.auth);
+  return authenticator.PruneLoginAttempts();
+}
+
 HttpResponse Api::Handle(HttpRequest request) {
   try {
     return Dispatch(request);

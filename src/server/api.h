@@ -22,6 +22,10 @@ class Api {
   /// The response to |request|. Never throws: a handler's exception is a logged 500.
   HttpResponse Handle(HttpRequest request);
 
+  /// Housekeeping for the server to run now and then (hourly): forgets the sign-in attempts
+  /// throttling no longer needs. Returns how many it forgot.
+  Result<std::int64_t> Maintain();
+
   [[nodiscard]] const Router& router() const { return router_; }
   [[nodiscard]] const ApiOptions& options() const { return options_; }
 

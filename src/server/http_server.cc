@@ -73,6 +73,12 @@ HttpServer::HttpServer(Api& api, ServeOptions options, std::ostream& log)
     : impl_(std::make_unique<Impl>(api, std::move(options), log)) {
   httplib::Server& server = impl_->server;
   server.set_default_headers(SecurityHeaders());
+  // httplib's default sets SO_REUSEPORT, which lets a second process listen on the same port and
+  // take some of the connections. SO_REUSEADDR alone restarts quickly and keeps the port ours.
+  server.set_socket_options([](socket_t socket) {
+    const int yes = 1;
+    setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
+  });
   server.set_payload_max_length(impl_->options.max_body);
   if (!impl_->options.web_root.empty()) server.set_mount_point("/", impl_->options.web_root);
   Impl* impl = impl_.get();

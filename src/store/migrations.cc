@@ -375,6 +375,7 @@ CREATE TABLE login_attempts (
 );
 CREATE INDEX login_attempts_by_login ON login_attempts (login, at);
 CREATE INDEX login_attempts_by_address ON login_attempts (address, at);
+CREATE INDEX login_attempts_by_time ON login_attempts (at);
 
 CREATE INDEX people_by_lower_email ON people (LOWER(email));
 )sql";

@@ -136,6 +136,47 @@ TEST_P(MigrationTest, NoTableTakesARowOfAClosedCycle) {
             std::string::npos);
 }
 
+// Version 6 adds signing in to a version 5 database: accounts for its people, sessions and API
+// tokens for accounts only, and the checks on flags.
+TEST_P(MigrationTest, Version6AddsAccountsToAnExistingOrganisation) {
+  std::unique_ptr<Database> database = DatabaseAtVersion(5);
+  ASSERT_NE(database, nullptr);
+  ASSERT_TRUE(database
+                  ->ExecuteScript(
+                      "INSERT INTO frameworks VALUES ('h', 'eng', 'Engineering', '', 'then', 't');"
+                      "INSERT INTO framework_heads VALUES ('eng', 'h');"
+                      "INSERT INTO comparison_groups VALUES ('engineering', 'Engineering', 'eng');"
+                      "INSERT INTO people (id, name, email, group_id, track, grade, hire_date, "
+                      "hired_at_grade, status) VALUES ('p', 'P', 'P.Person@example.org', "
+                      "'engineering', 'ic', 'G', '2024-01-01', 'G', 'active');")
+                  .ok());
+  database.reset();
+
+  Result<std::unique_ptr<Store>> store = Store::Open(url());
+  ASSERT_TRUE(store.ok()) << store.status().message();
+  EXPECT_GE((*store)->schema_version(), 6);
+  Database& migrated = (*store)->database();
+  const char* account =
+      "INSERT INTO accounts (person_id, password_hash, created_at, created_by, "
+      "password_changed_at, disabled) VALUES (?, 'h', 'then', 't', 'then', ?)";
+  EXPECT_FALSE(migrated.Run(account, {std::string("nobody"), std::int64_t{0}}).ok());
+  EXPECT_FALSE(migrated.Run(account, {std::string("p"), std::int64_t{2}}).ok());
+  ASSERT_TRUE(migrated.Run(account, {std::string("p"), std::int64_t{0}}).ok());
+  const char* session =
+      "INSERT INTO sessions (token_hash, person_id, csrf_token, created_at, expires_at, "
+      "last_seen_at) VALUES (?, ?, 'c', 'then', 'later', 'then')";
+  EXPECT_TRUE(migrated.Run(session, {std::string("t1"), std::string("p")}).ok());
+  EXPECT_FALSE(migrated.Run(session, {std::string("t2"), std::string("nobody")}).ok());
+  EXPECT_FALSE(migrated
+                   .Run("INSERT INTO login_attempts (login, address, at, succeeded) "
+                        "VALUES ('p', 'a', 'then', 2)")
+                   .ok());
+  Result<std::vector<Account>> found = (*store)->AccountsByLogin("x", "p.person@example.org");
+  ASSERT_TRUE(found.ok()) << found.status().message();
+  ASSERT_EQ(found->size(), 1u);
+  EXPECT_EQ((*found)[0].person_id, "p");
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, MigrationTest, testing::AllEngines(), testing::EngineName);
 
 }  // namespace

@@ -339,6 +339,10 @@ class Store {
                                                        const std::string& address,
                                                        const std::string& since);
 
+  /// Deletes the login attempts before |before| (throttling no longer needs them); returns how
+  /// many.
+  Result<std::int64_t> PruneLoginAttempts(const std::string& before);
+
   // History -----------------------------------------------------------------------------------
   /// A person's level history, oldest first.
   Result<std::vector<model::LevelChange>> LevelHistory(const std::string& person_id);

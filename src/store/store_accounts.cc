@@ -285,4 +285,17 @@ Result<std::vector<LoginAttempt>> Store::LoginAttemptsSince(const std::string& l
       });
 }
 
+Result<std::int64_t> Store::PruneLoginAttempts(const std::string& before) {
+  std::int64_t pruned = 0;
+  Status status = InTransaction(*database_, [&]() -> Status {
+    Result<Rows> old =
+        database_->Query("SELECT COUNT(*) FROM login_attempts WHERE at < ?", {before});
+    if (!old.ok()) return old.status();
+    pruned = old->front().Int(0);
+    return database_->Run("DELETE FROM login_attempts WHERE at < ?", {before});
+  });
+  if (!status.ok()) return status;
+  return pruned;
+}
+
 }  // namespace yardstick::store
