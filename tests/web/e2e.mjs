@@ -2,7 +2,8 @@
 // accounts for an employee, their manager and a member of the people team, `yardstick serve`
 // serving web/dist, and Debian's chromium (headless, driven by playwright-core) signing in as each
 // in turn at laptop (1280×800) and phone (390×844) sizes. A screenshot of every step is saved
-// under ARTEFACT_DIR. Without chromium, or without a built web/dist, the test fails, saying so.
+// under ARTEFACT_DIR. Without chromium (/usr/bin/chromium, or $YARDSTICK_CHROMIUM), or without a
+// built web/dist, the test fails, saying so.
 //
 // Usage: node tests/web/e2e.mjs YARDSTICK_BINARY SOURCE_DIR ARTEFACT_DIR
 import { spawn, spawnSync } from "node:child_process";
