@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Yardstick needs to build, test and run, then the npm packages of
-# web/ (pinned by web/package-lock.json; the HTML reports bundle them into their pages).
+# web/ (pinned by web/package-lock.json: the web app's toolchain and the libraries the HTML reports
+# bundle into their pages).
 # Idempotent: packages already present are skipped, nothing runs when all are there, and npm runs
 # only when web/node_modules is missing or older than web/package-lock.json.
 # Works as root or through sudo. Usage: scripts/install-deps.sh [--with-fuzz]
@@ -19,10 +20,10 @@ packages=(
   libreoffice-calc-nogui  # the XLSX export test opens the files with LibreOffice
   clang clang-format clang-tidy
   python3 sqlite3 time  # CLI scenario tests; the import benchmark's floor and its timing (bench/)
-  chromium  # the cycle report's page is checked in a real browser (tests/cli/report_browser_test.sh)
+  chromium  # the report page and the web app are checked in a real browser (tests/cli, tests/web)
 )
 if ! command -v npm >/dev/null 2>&1; then
-  packages+=(nodejs npm)  # web/: the npm packages the HTML reports bundle (chart.js)
+  packages+=(nodejs npm)  # web/: the web app (Vite, TypeScript) and what the HTML reports bundle
 fi
 if [[ "${1:-}" == "--with-fuzz" ]]; then
   packages+=(libclang-rt-14-dev)
