@@ -4,8 +4,8 @@
 
 #include <chrono>
 #include <cstdio>
-#include <thread>
 #include <cstdlib>
+#include <thread>
 
 namespace yardstick {
 
