@@ -7,12 +7,12 @@ nlohmann::json OrNull(const std::string& text) {
   return text.empty() ? nlohmann::json(nullptr) : nlohmann::json(text);
 }
 
-nlohmann::json Band(const model::Framework& framework, std::pair<int, int> band) {
+}  // namespace
+
+nlohmann::json BandJson(const model::Framework& framework, std::pair<int, int> band) {
   if (band.first < 0 || band.second < 0) return nullptr;
   return {{"min", framework.scale.IdAt(band.first)}, {"max", framework.scale.IdAt(band.second)}};
 }
-
-}  // namespace
 
 nlohmann::json PersonJson(const model::Person& person, const org::OrgFrameworks& frameworks) {
   nlohmann::json json = {
@@ -37,7 +37,7 @@ nlohmann::json PersonJson(const model::Person& person, const org::OrgFrameworks&
     json["level"] = {{"id", level->id},
                      {"name", level->name},
                      {"summary", level->summary},
-                     {"band", Band(*framework, framework->BandOf(*level))}};
+                     {"band", BandJson(*framework, framework->BandOf(*level))}};
   }
   if (!person.position.empty()) {
     const model::Position* position = framework->FindPosition(person.position);
@@ -46,7 +46,7 @@ nlohmann::json PersonJson(const model::Person& person, const org::OrgFrameworks&
             ? nlohmann::json{{"id", person.position}, {"name", nullptr}, {"band", nullptr}}
             : nlohmann::json{{"id", position->id},
                              {"name", position->name},
-                             {"band", Band(*framework, framework->BandOf(*position))},
+                             {"band", BandJson(*framework, framework->BandOf(*position))},
                              {"allowance", position->allowance}};
   }
   return json;

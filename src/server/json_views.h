@@ -12,6 +12,9 @@
 
 namespace yardstick::server {
 
+/// A band of grades as {min, max} grade ids, or null when either end is not on the scale.
+nlohmann::json BandJson(const model::Framework& framework, std::pair<int, int> band);
+
 /// A person: id, name, email, group, track, grade, level {id, name, band}, position {id, name,
 /// band, allowance}, manager_id, hire_date, hired_at_grade, status, left_date.
 nlohmann::json PersonJson(const model::Person& person, const org::OrgFrameworks& frameworks);

@@ -1,6 +1,7 @@
 #include "server/ladder_routes.h"
 
 #include "server/api_error.h"
+#include "server/json_views.h"
 #include "server/request_context.h"
 
 namespace yardstick::server {
@@ -10,11 +11,6 @@ nlohmann::json Strings(const std::vector<std::string>& values) {
   nlohmann::json json = nlohmann::json::array();
   for (const std::string& value : values) json.push_back(value);
   return json;
-}
-
-nlohmann::json Band(const model::Framework& framework, std::pair<int, int> band) {
-  if (band.first < 0 || band.second < 0) return nullptr;
-  return {{"min", framework.scale.IdAt(band.first)}, {"max", framework.scale.IdAt(band.second)}};
 }
 
 nlohmann::json LadderJson(const model::Framework& f) {
@@ -44,7 +40,7 @@ nlohmann::json LadderJson(const model::Framework& f) {
                       {"name", l.name},
                       {"summary", l.summary},
                       {"description", l.description},
-                      {"band", Band(f, f.BandOf(l))},
+                      {"band", BandJson(f, f.BandOf(l))},
                       {"tracks", Strings(f.TracksOf(l))},
                       {"criteria", criteria}});
   }
@@ -55,7 +51,7 @@ nlohmann::json LadderJson(const model::Framework& f) {
          {"name", p.name},
          {"description", p.description},
          {"track", p.track.empty() ? nlohmann::json(nullptr) : nlohmann::json(p.track)},
-         {"band", Band(f, f.BandOf(p))},
+         {"band", BandJson(f, f.BandOf(p))},
          {"allowance", p.allowance}});
   }
   nlohmann::json families = nlohmann::json::array();
