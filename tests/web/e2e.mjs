@@ -188,12 +188,21 @@ async function runAt(viewport) {
   const chartIsDrawn = async () => {
     const canvas = page.locator("canvas[data-testid=history-chart]");
     await canvas.waitFor();
-    const inked = await canvas.evaluate((element) => {
-      const pixels = element.getContext("2d").getImageData(0, 0, element.width, element.height).data;
-      let count = 0;
-      for (let index = 3; index < pixels.length; index += 4) if (pixels[index] !== 0) count += 1;
-      return count;
-    });
+    // The canvas is on the page before its data has come and the chart is drawn (slower under
+    // a loaded machine or ASan): look again for up to 15 s before calling it blank.
+    let inked = 0;
+    for (const started = Date.now(); Date.now() - started < 15000; ) {
+      inked = await canvas.evaluate((element) => {
+        const pixels = element
+          .getContext("2d")
+          .getImageData(0, 0, element.width, element.height).data;
+        let count = 0;
+        for (let index = 3; index < pixels.length; index += 4) if (pixels[index] !== 0) count += 1;
+        return count;
+      });
+      if (inked >= 200) break;
+      await page.waitForTimeout(100);
+    }
     if (inked < 200) throw new Error(`the history chart's canvas has ${inked} drawn pixels`);
   };
   const myPageShows = async (person) => {
