@@ -72,9 +72,13 @@ HttpResponse ListPeople(RequestContext& ctx) {
                          actor.Calibrates(person.group) ||
                          std::binary_search(line.begin(), line.end(), person.id);
     if (!visible) continue;
-    const nlohmann::json summary = PersonSummaryJson(person, **frameworks);
-    if (!level.empty() && summary["level"] != level) continue;
-    if (++total <= limit) list.push_back(summary);
+    if (!level.empty()) {
+      const model::Framework* framework = (*frameworks)->ForPerson(person);
+      const model::Level* held = framework == nullptr ? nullptr : org::LevelOf(*framework, person);
+      if (held == nullptr || held->id != level) continue;
+    }
+    // Only the people sent are written as JSON; the rest are counted.
+    if (++total <= limit) list.push_back(PersonSummaryJson(person, **frameworks));
   }
   return HttpResponse::Json({{"people", list}, {"total", total}, {"truncated", total > limit}});
 }
