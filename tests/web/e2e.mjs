@@ -7,7 +7,7 @@
 //
 // Usage: node tests/web/e2e.mjs YARDSTICK_BINARY SOURCE_DIR ARTEFACT_DIR
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, rmSync, createWriteStream } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, createWriteStream, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -51,6 +51,8 @@ try {
 }
 
 mkdirSync(artefactDir, { recursive: true });
+// Screenshots of an earlier run would mix with this run's (their step numbers differ).
+for (const file of readdirSync(artefactDir)) if (file.endsWith(".png")) rmSync(path.join(artefactDir, file));
 const work = mkdtempSync(path.join(tmpdir(), "yardstick-web-e2e-"));
 const db = path.join(work, "org.db");
 
@@ -256,6 +258,25 @@ async function runAt(viewport) {
       await dialog.waitFor({ state: "hidden" });
     });
   }
+  await check("the employee sees their next level's criteria and compares it with their own", async () => {
+    const next = page.getByTestId("next-level");
+    await next.locator("li").first().waitFor();
+    await next.getByRole("link", { name: /^Compare / }).click();
+    const table = page.getByTestId("level-comparison");
+    await table.waitFor();
+    const columns = await table.locator("thead th").count();
+    if (columns !== 3) throw new Error(`the comparison has ${columns - 1} level columns, not 2`);
+    const header = await table.locator("thead").textContent();
+    if (!header.includes(employee.level)) throw new Error(`the comparison's columns are "${header}", without ${employee.level}`);
+    if (!page.url().includes(`compare=${employee.level}`)) throw new Error(`the address ${page.url()} does not keep the comparison`);
+    await page.getByTestId("next-level-change").locator("li").first().waitFor();
+  });
+  await shot("employee-ladder-compare");
+  await check("a third level joins the comparison from its checkbox", async () => {
+    const boxes = page.locator("fieldset.chips input[type=checkbox]:not(:checked)");
+    await boxes.first().check();
+    await page.waitForFunction(() => document.querySelectorAll("[data-testid=level-comparison] thead th").length === 4);
+  });
   expectedRefusals.add(`GET /api/people/${manager.id} 404`);
   await check("the employee may not see their manager's page or pay", async () => {
     await page.goto(`${baseUrl}#/people/${manager.id}`);

@@ -54,6 +54,7 @@ export function LeniencyChart({ raters }: { raters: RaterLeniency[] }) {
           y: { ticks: { autoSkip: false } },
         },
         plugins: {
+          legend: { display: false },
           tooltip: {
             callbacks: {
               label: (item) => {
