@@ -520,7 +520,7 @@ async function cycleWalk() {
       const card = page.getByTestId(`rating-${report.id}`);
       const grade = gradeFor(report);
       await card.getByRole("radio", { name: new RegExp(`^Grade ${grade}(,|$)`) }).check();
-      await card.getByLabel("Evidence").fill(`Shipped the ${report.name.split(" ")[0]} project this half.`);
+      await card.getByRole("textbox", { name: "Evidence" }).fill(`Shipped the ${report.name.split(" ")[0]} project this half.`);
       await card.locator("details.checklist summary").click();
       await card.locator("details.checklist input[type=checkbox]").first().check();
       await card.getByRole("button", { name: /^Save / }).click();
@@ -548,7 +548,7 @@ async function cycleWalk() {
     });
     if (changed.status !== 200) throw new Error(`the script's change answered ${changed.status}`);
     const card = page.getByTestId(`rating-${stale.id}`);
-    await card.getByLabel("Evidence").fill("Led the migration; changed in the browser");
+    await card.getByRole("textbox", { name: "Evidence" }).fill("Led the migration; changed in the browser");
     await card.getByRole("button", { name: /^Save / }).click();
     const conflict = card.getByTestId("stale-version");
     await conflict.getByText("Changed by a script").waitFor();

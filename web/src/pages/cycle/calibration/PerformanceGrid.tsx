@@ -33,16 +33,16 @@ export function PerformanceGrid({ ladder, people }: { ladder: Ladder; people: Ca
         <caption class="visually-hidden">People by where their grade sits in its level's band and how they performed against it</caption>
         <thead>
           <tr>
-            <th scope="col">Held grade in its band</th>
-            <th scope="col">Performed below</th>
-            <th scope="col">At grade</th>
+            <th scope="col">Grade held, in its band</th>
+            <th scope="col">Below</th>
+            <th scope="col">At</th>
             <th scope="col">Above</th>
           </tr>
         </thead>
         <tbody>
           {ROWS.map((row) => (
             <tr key={row}>
-              <th scope="row">{row} in band</th>
+              <th scope="row">{row}</th>
               {COLUMNS.map((column) => {
                 const inCell = cell(row, column);
                 return (

@@ -9,13 +9,15 @@ import type { ReviewHandler } from "./SlatePage";
 
 interface DecisionTableProps {
   decisions: Decision[];
+  /** The cycle's scale, to write a calibrated grade index as its grade. */
+  scale: string[];
   currency: string | undefined;
   reviewable: boolean;
   busy: boolean;
   onReview: ReviewHandler;
 }
 
-export function DecisionTable({ decisions, currency, reviewable, busy, onReview }: DecisionTableProps) {
+export function DecisionTable({ decisions, scale, currency, reviewable, busy, onReview }: DecisionTableProps) {
   const showBonus = decisions.some((decision) => "bonus" in decision && decision.bonus !== undefined);
   return (
     <div class="table-wrap">
@@ -47,7 +49,7 @@ export function DecisionTable({ decisions, currency, reviewable, busy, onReview 
                 {decision.executive_level && <span class="badge">executive level</span>}
                 {decision.position_change && <span class="summary">moves to {decision.position_change}</span>}
               </td>
-              <td>{decision.performed === null ? "—" : `${decision.performed.toFixed(1)}${decision.se === null ? "" : ` ± ${decision.se.toFixed(1)}`}`}</td>
+              <td>{performedText(scale, decision)}</td>
               <td class="wrap">
                 {decision.reason}
                 {decision.flags.length > 0 && <span class="summary flag">{decision.flags.join("; ")}</span>}
@@ -108,4 +110,12 @@ function ReviewButtons({ decision, busy, onReview }: { decision: Decision; busy:
       </button>
     </div>
   );
+}
+
+/** A calibrated grade index as "H (7.4 ± 0.8)": the nearest grade, then the number. */
+export function performedText(scale: string[], decision: Pick<Decision, "performed" | "se">): string {
+  if (decision.performed === null || decision.performed === undefined) return "—";
+  const grade = scale[Math.min(scale.length - 1, Math.max(0, Math.round(decision.performed)))] ?? "";
+  const spread = decision.se === null || decision.se === undefined ? "" : ` ± ${decision.se.toFixed(1)}`;
+  return `${grade} (${decision.performed.toFixed(1)}${spread})`.trim();
 }

@@ -149,7 +149,7 @@ function SlateView({ cycle, slate, scale, currency, onChanged }: SlateViewProps)
       ) : shown.length === 0 ? (
         <Empty>No decision matches these filters.</Empty>
       ) : (
-        <DecisionTable decisions={shown} currency={currency} reviewable={reviewable} busy={busy} onReview={review} />
+        <DecisionTable decisions={shown} scale={scale} currency={currency} reviewable={reviewable} busy={busy} onReview={review} />
       )}
       {reviewable && <ExceptionForm cycleId={cycle.id} decisions={slate.decisions} scale={scale} onRecorded={onChanged} />}
     </>
