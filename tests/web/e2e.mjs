@@ -713,8 +713,7 @@ async function cycleWalk() {
   await check("the employee sees their own result of the closed cycle", async () => {
     await signIn(employee.id, PASSWORD.employee);
     await heading().filter({ hasText: "My page" }).waitFor();
-    await page.getByTestId("nav-cycles").click();
-    await page.getByRole("link", { name: CYCLE_NAME }).click();
+    await page.getByTestId("my-cycles").getByRole("link", { name: CYCLE_NAME }).click();
     await stateIs("closed");
     const outcome = page.getByTestId("person-outcome");
     await outcome.getByTestId("outcome-decision").waitFor();
