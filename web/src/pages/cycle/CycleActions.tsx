@@ -44,8 +44,22 @@ export function CycleActions({ cycle, onChanged }: { cycle: CycleDetail; onChang
       <h2 id="actions-heading">People team</h2>
       {cycle.state === "open" && (
         <>
-          <p>Pick the benchmark people now if you use them; then open rating to the managers.</p>
-          <div class="buttons">{button("Start rating", () => advance("Start rating"))}</div>
+          <p>
+            Assign benchmark people now (a middling performer of one team rated by a manager of another, so calibration can compare
+            raters across teams); then open rating to the managers.
+          </p>
+          <div class="buttons">
+            {button(
+              "Assign suggested benchmarks",
+              () =>
+                act("Assign suggested benchmarks", async () => {
+                  const result = await api.assignBenchmarks(cycle.id, { suggested: true });
+                  return `${result.assignments.length} benchmark ${result.assignments.length === 1 ? "rating" : "ratings"} assigned.`;
+                }),
+              true,
+            )}
+            {button("Start rating", () => advance("Start rating"))}
+          </div>
         </>
       )}
       {cycle.state === "rating" && (
