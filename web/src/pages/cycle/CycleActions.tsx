@@ -75,7 +75,11 @@ export function CycleActions({ cycle, onChanged }: { cycle: CycleDetail; onChang
               End rating although some people are unrated (on leave, new)
             </label>
           )}
-          <div class="buttons">{button("End rating and calibrate", () => advance("End rating and calibrate", allowUnrated))}</div>
+          <div class="buttons">
+            <button type="button" disabled={busy !== null || (unrated > 0 && !allowUnrated)} onClick={() => advance("End rating and calibrate", allowUnrated)}>
+              {busy === "End rating and calibrate" ? "End rating and calibrate…" : "End rating and calibrate"}
+            </button>
+          </div>
         </>
       )}
       {cycle.state === "calibrating" && (
