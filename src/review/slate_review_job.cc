@@ -68,6 +68,17 @@ Result<ReviewOutcome> ReviewSlate(store::Store& store, const ReviewRequest& requ
       return Status::FailedPrecondition(
           fmt::format("{}'s decision has been applied already", decision.person_id));
     }
+    if (request.accept && decision.proposal == model::Proposal::kException) {
+      // Recorded to await its approver (RecordException without approval): only an executive
+      // accepts it (ApproveDecisions). It may still be rejected.
+      if (every_open) {
+        outcome.skipped.push_back(decision.person_id);
+        continue;
+      }
+      return Status::FailedPrecondition(
+          fmt::format("{}'s exception awaits an executive's approval: the executive approves it",
+                      decision.person_id));
+    }
     model::Decision reviewed = decision;
     reviewed.status =
         request.accept ? model::DecisionStatus::kAccepted : model::DecisionStatus::kRejected;
