@@ -26,6 +26,7 @@ class Status {
     kPermissionDenied,
     kUnauthenticated,
     kTooManyRequests,
+    kStale,
     kIoError,
     kInternal
   };
@@ -60,6 +61,9 @@ class Status {
     status.retry_after_seconds_ = retry_after_seconds;
     return status;
   }
+  /// A write based on a value that has changed since the writer read it (optimistic versioning):
+  /// read it again and decide (HTTP 409 with the current value).
+  static Status Stale(std::string message) { return {Code::kStale, std::move(message)}; }
   static Status IoError(std::string message) { return {Code::kIoError, std::move(message)}; }
   static Status Internal(std::string message) { return {Code::kInternal, std::move(message)}; }
 

@@ -31,16 +31,6 @@
 namespace yardstick::cli {
 namespace {
 
-/// "engineering-2026-h2" from "engineering" and "2026-H2": lower case, spaces as hyphens.
-std::string DefaultCycleId(const std::string& framework_id, const std::string& period) {
-  std::string id = framework_id + "-" + period;
-  for (char& c : id) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    if (c == ' ' || c == '.') c = '-';
-  }
-  return id;
-}
-
 struct OpenArgs {
   std::string name;
   std::string framework;
@@ -67,33 +57,18 @@ Action OpenSetup(CLI::App& app) {
   AddActorOption(app, args->actor);
   AddDatabaseOption(app, args->db);
   return [args] {
-    Result<model::Period> period = model::Period::Parse(args->period);
-    if (!period.ok()) {
+    if (Result<model::Period> period = model::Period::Parse(args->period); !period.ok()) {
       std::cerr << "yardstick: --period: " << period.status().message() << "\n";
-      return kExitFailure;
+      return kExitFailure;  // bad usage
     }
     auto store = OpenStoreOrReport(args->db);
     if (!store) return kExitFailure;
-    Result<std::optional<store::StoredFramework>> framework =
-        store->CurrentFramework(args->framework);
-    if (!framework.ok()) return ReportFailure(framework.status());
-    if (!*framework) {
-      return ReportFailure(Status::FailedPrecondition(
-          fmt::format("there is no framework '{}'; load it first with `yardstick framework load`",
-                      args->framework)));
-    }
-    model::Cycle cycle;
-    cycle.id = args->id.empty() ? DefaultCycleId(args->framework, args->period) : args->id;
-    cycle.name = args->name;
-    cycle.framework_id = args->framework;
-    cycle.framework_hash = (*framework)->hash;
-    cycle.period = *period;
-    if (Status created = review::OpenCycle(*store, cycle, args->actor); !created.ok()) {
-      return ReportFailure(created);
-    }
-    std::cout << fmt::format("opened cycle {} ({}), {} on framework {} version {}\n", cycle.id,
-                             cycle.name, cycle.period.ToString(), cycle.framework_id,
-                             cycle.framework_hash.substr(0, 12));
+    Result<model::Cycle> cycle = review::OpenCycle(
+        *store, {args->name, args->framework, args->period, args->id, args->actor});
+    if (!cycle.ok()) return ReportFailure(cycle.status());
+    std::cout << fmt::format("opened cycle {} ({}), {} on framework {} version {}\n", cycle->id,
+                             cycle->name, cycle->period.ToString(), cycle->framework_id,
+                             cycle->framework_hash.substr(0, 12));
     return kExitOk;
   };
 }

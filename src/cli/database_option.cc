@@ -41,6 +41,7 @@ int ReportFailure(const Status& status) {
     case Status::Code::kAlreadyExists:
     case Status::Code::kUnauthenticated:
     case Status::Code::kTooManyRequests:
+    case Status::Code::kStale:
       return kExitProblems;
     default:
       return kExitFailure;

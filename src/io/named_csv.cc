@@ -78,6 +78,27 @@ NamedCsv NamedCsv::Read(std::istream& in, const NamedColumns& columns) {
   return csv;
 }
 
+NamedCsv NamedCsv::FromRows(const NamedColumns& columns,
+                            const std::vector<std::vector<std::string>>& rows) {
+  NamedCsv csv;
+  int column = 0;
+  for (const std::string& name : columns.required) csv.columns_.emplace_back(name, ++column);
+  for (const std::string& name : columns.optional) csv.columns_.emplace_back(name, ++column);
+  int line = 1;
+  for (const std::vector<std::string>& fields : rows) {
+    csv.rows_.push_back({++line, fields, true});
+    csv.rows_.back().fields.resize(csv.columns_.size());
+  }
+  return csv;
+}
+
+std::string NamedCsv::ColumnName(int column) const {
+  for (const auto& [name, at] : columns_) {
+    if (at == column) return name;
+  }
+  return "";
+}
+
 int NamedCsv::ColumnOf(std::string_view name) const {
   for (const auto& [expected, column] : columns_) {
     if (expected == name) return column;

@@ -32,6 +32,14 @@ class NamedCsv {
   /// Reads |in| whole. Problems are in diagnostics(); rows() holds only well-formed rows.
   static NamedCsv Read(std::istream& in, const NamedColumns& columns);
 
+  /// Rows given field by field instead of read from a file (a request's JSON, say): each row has
+  /// |columns|' required then optional fields, in that order. They are judged by the same rules
+  /// as a file's; row i is on line i + 2 (after a header) and a field's column is its place.
+  static NamedCsv FromRows(const NamedColumns& columns,
+                           const std::vector<std::vector<std::string>>& rows);
+  /// The name of the expected column at 1-based |column|, "" for none.
+  [[nodiscard]] std::string ColumnName(int column) const;
+
   [[nodiscard]] const std::vector<CsvRecord>& rows() const { return rows_; }
   [[nodiscard]] const Diagnostics& diagnostics() const { return diagnostics_; }
   /// The 1-based column holding |name| (a required or optional column), 0 when absent.

@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "base/sha256.h"
+#include "base/text.h"
 #include "io/named_csv.h"
 #include "ladder/framework_loader.h"
 #include "org/permissions.h"
@@ -55,6 +57,45 @@ Status OpenCycle(store::Store& store, const model::Cycle& cycle, const std::stri
   return store.CreateCycle(cycle, actor_id);
 }
 
+namespace {
+
+/// "engineering-2026-h2" from "engineering" and "2026-H2": lower case, spaces as hyphens.
+std::string DefaultCycleId(const std::string& framework_id, const std::string& period) {
+  std::string id = framework_id + "-" + period;
+  for (char& c : id) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c == ' ' || c == '.') c = '-';
+  }
+  return id;
+}
+
+}  // namespace
+
+Result<model::Cycle> OpenCycle(store::Store& store, const OpenRequest& request) {
+  if (Trim(request.name).empty()) return Status::InvalidArgument("a cycle needs a name");
+  Result<model::Period> period = model::Period::Parse(request.period);
+  if (!period.ok()) return Status::InvalidArgument("period: " + period.status().message());
+  Result<std::optional<store::StoredFramework>> framework =
+      store.CurrentFramework(request.framework_id);
+  if (!framework.ok()) return framework.status();
+  if (!*framework) {
+    return Status::FailedPrecondition(
+        fmt::format("there is no framework '{}'; load it first with `yardstick framework load`",
+                    request.framework_id));
+  }
+  model::Cycle cycle;
+  cycle.id = request.id.empty() ? DefaultCycleId(request.framework_id, request.period) : request.id;
+  cycle.name = request.name;
+  cycle.framework_id = request.framework_id;
+  cycle.framework_hash = (*framework)->hash;
+  cycle.period = *period;
+  if (Status s = OpenCycle(store, cycle, request.actor); !s.ok()) return s;
+  Result<std::optional<model::Cycle>> stored = store.GetCycle(cycle.id);
+  if (!stored.ok()) return stored.status();
+  if (!*stored) return Status::Internal("the cycle opened is not stored");
+  return std::move(**stored);
+}
+
 Result<CycleScope> LoadCycleScope(store::Store& store, const std::string& cycle_id) {
   Result<std::optional<model::Cycle>> cycle = store.GetCycle(cycle_id);
   if (!cycle.ok()) return cycle.status();
@@ -102,6 +143,124 @@ Result<RatingsPlan> EnterRatings(store::Store& store, std::istream& csv,
   if (Status s = RequireMayEnterFor(store, request.actor, raters, "ratings"); !s.ok()) return s;
   if (request.dry_run) return plan;
   if (Status s = store.PutRatings(cycle.id, cycle.state, plan.ratings, request.actor); !s.ok()) {
+    return s;
+  }
+  return plan;
+}
+
+Result<RaterTeam> LoadRaterTeam(store::Store& store, const std::string& cycle_id,
+                                const std::string& rater_id, const std::string& actor_id) {
+  Result<CycleAndActor> loaded = LoadCycleAndActor(store, cycle_id, actor_id);
+  if (!loaded.ok()) return loaded.status();
+  const CycleScope& scope = loaded->scope;
+  if (rater_id != actor_id && !loaded->actor.Holds(model::Role::kPeopleTeam)) {
+    Result<bool> above = org::IsAbove(store, loaded->actor, rater_id);
+    if (!above.ok()) return above.status();
+    if (!*above) {
+      return Status::PermissionDenied(
+          fmt::format("{}'s team is seen by them, those above them and the people team", rater_id));
+    }
+  }
+  if (scope.Find(rater_id) == nullptr) {
+    return Status::NotFound(fmt::format("there is no person '{}'", rater_id));
+  }
+  Result<std::vector<store::VersionedRating>> ratings = store.RatingsBy(cycle_id, rater_id);
+  if (!ratings.ok()) return ratings.status();
+  RaterTeam team{scope.cycle(), rater_id, {}, {}};
+  const auto add = [&](const model::Person& person, bool benchmark) {
+    TeamMember member{person, benchmark, std::nullopt, 0};
+    for (const store::VersionedRating& stored : *ratings) {
+      if (stored.rating.person_id != person.id) continue;
+      member.rating = stored.rating;
+      member.version = stored.version;
+    }
+    team.members.push_back(std::move(member));
+  };
+  for (const model::Person* person : scope.TeamOf(rater_id)) add(*person, false);
+  for (const model::BenchmarkAssignment& assignment : scope.benchmarks()) {
+    const model::Person* person = scope.Find(assignment.person_id);
+    if (assignment.rater_id == rater_id && person != nullptr && scope.InCycle(*person)) {
+      add(*person, true);
+    }
+  }
+  Result<std::vector<model::StackRank>> ranks = store.StackRanks(cycle_id);
+  if (!ranks.ok()) return ranks.status();
+  for (model::StackRank& rank : *ranks) {
+    if (rank.rater_id == rater_id) team.rank = std::move(rank.people);
+  }
+  return team;
+}
+
+Result<EnteredRating> EnterRating(store::Store& store, const RatingEntry& entry) {
+  Result<CycleScope> scope = LoadCycleScope(store, entry.cycle_id);
+  if (!scope.ok()) return scope.status();
+  const model::Cycle& cycle = scope->cycle();
+  if (Status s = RequireState(cycle, {model::CycleState::kRating}, "ratings"); !s.ok()) return s;
+  if (Status s = RequireMayEnterFor(store, entry.actor, {entry.rater_id}, "ratings"); !s.ok()) {
+    return s;
+  }
+  // One row of a ratings file, so that the browser and the file obey the very same rules.
+  const io::NamedCsv row = io::NamedCsv::FromRows(
+      RatingColumns(),
+      {{entry.person_id, entry.rater_id, entry.grade, entry.evidence, Join(entry.criteria, ";")}});
+  RatingsPlan plan = PlanRatings(*scope, row);
+  EnteredRating entered;
+  if (!plan.ok()) {
+    entered.problems = std::move(plan.diagnostics);
+    for (const Diagnostic& problem : entered.problems.items()) {
+      entered.fields.push_back(row.ColumnName(problem.loc.column));
+    }
+    return entered;
+  }
+  const model::Rating& rating = plan.ratings.front();
+  if (Status s = store.PutRating(cycle.id, cycle.state, rating, entry.seen_version, entry.actor);
+      !s.ok()) {
+    return s;
+  }
+  Result<std::vector<store::VersionedRating>> stored = store.RatingsBy(cycle.id, entry.rater_id);
+  if (!stored.ok()) return stored.status();
+  for (store::VersionedRating& versioned : *stored) {
+    if (versioned.rating.person_id == entry.person_id) entered.stored = std::move(versioned);
+  }
+  return entered;
+}
+
+std::string RankVersion(const std::vector<std::string>& order) {
+  if (order.empty()) return "";
+  return Sha256Hex(Join(order, "\n")).substr(0, 20);
+}
+
+Result<StackRanksPlan> EnterStackRank(store::Store& store, const std::string& cycle_id,
+                                      const std::string& rater_id,
+                                      const std::vector<std::string>& order,
+                                      const std::string& seen_version, const std::string& actor) {
+  Result<CycleScope> scope = LoadCycleScope(store, cycle_id);
+  if (!scope.ok()) return scope.status();
+  const model::Cycle& cycle = scope->cycle();
+  if (Status s = RequireState(cycle, {model::CycleState::kRating}, "stack ranks"); !s.ok()) {
+    return s;
+  }
+  if (Status s = RequireMayEnterFor(store, actor, {rater_id}, "stack ranks"); !s.ok()) return s;
+  std::vector<std::vector<std::string>> rows;
+  for (size_t i = 0; i < order.size(); ++i) {
+    rows.push_back({rater_id, order[i], std::to_string(i + 1)});
+  }
+  StackRanksPlan plan = PlanStackRanks(*scope, io::NamedCsv::FromRows(StackRankColumns(), rows));
+  if (!plan.ok()) return plan;
+  if (plan.ranks.empty()) {
+    return Status::InvalidArgument(fmt::format("{}'s stack rank is empty", rater_id));
+  }
+  Result<std::vector<model::StackRank>> ranks = store.StackRanks(cycle_id);
+  if (!ranks.ok()) return ranks.status();
+  std::vector<std::string> current;
+  for (model::StackRank& rank : *ranks) {
+    if (rank.rater_id == rater_id) current = std::move(rank.people);
+  }
+  if (RankVersion(current) != seen_version) {
+    return Status::Stale(fmt::format("{}'s stack rank has changed since it was read", rater_id));
+  }
+  if (Status s = store.PutStackRank(cycle.id, cycle.state, plan.ranks.front(), current, actor);
+      !s.ok()) {
     return s;
   }
   return plan;

@@ -7,9 +7,11 @@
 // it was. Uses the store it is given from one thread.
 #pragma once
 
+#include <cstdint>
 #include <istream>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "base/status.h"
 #include "org/permissions.h"
@@ -39,6 +41,19 @@ Result<CycleAndActor> LoadCycleAndActor(store::Store& store, const std::string& 
 /// Opens |cycle| (org/permissions.h: the people team opens cycles).
 Status OpenCycle(store::Store& store, const model::Cycle& cycle, const std::string& actor_id);
 
+/// A cycle to open as people describe it.
+struct OpenRequest {
+  std::string name;          ///< "Engineering H2 2026"
+  std::string framework_id;  ///< its current version is pinned
+  std::string period;        ///< as model::Period::Parse reads it
+  std::string id;            ///< default: FRAMEWORK-PERIOD in lower case ("engineering-2026-h2")
+  std::string actor;
+};
+
+/// Opens the cycle |request| describes on the current version of its framework and returns it.
+/// InvalidArgument for a bad period or name, FailedPrecondition for an unknown framework.
+Result<model::Cycle> OpenCycle(store::Store& store, const OpenRequest& request);
+
 struct InputRequest {
   std::string cycle_id;
   bool dry_run = false;
@@ -54,6 +69,67 @@ Result<RatingsPlan> EnterRatings(store::Store& store, std::istream& csv,
 /// The same for stack ranks.
 Result<StackRanksPlan> EnterStackRanks(store::Store& store, std::istream& csv,
                                        const InputRequest& request);
+
+// One rater's inputs as a browser enters them: one rating or one stack rank at a time, judged by
+// the same rules as a file's rows, and written only when what the writer read is still what is
+// stored (optimistic versioning: two people editing at once never overwrite each other unseen).
+
+/// Someone a rater rates in a cycle, with what the rater has entered about them so far.
+struct TeamMember {
+  model::Person person;
+  bool benchmark = false;  ///< an assigned benchmark person, not a direct report
+  std::optional<model::Rating> rating;
+  std::int64_t version = 0;  ///< the rating's version; 0 when there is none
+};
+
+/// The people |rater_id| rates in a cycle: their team, then the benchmark people they are
+/// assigned, each by id; and their stored stack rank of the team (best first, empty when none).
+struct RaterTeam {
+  model::Cycle cycle;
+  std::string rater_id;
+  std::vector<TeamMember> members;
+  std::vector<std::string> rank;
+};
+
+/// |rater_id|'s team in cycle |cycle_id| as |actor_id| sees it: the rater, anyone above them and
+/// the people team may (PermissionDenied otherwise).
+Result<RaterTeam> LoadRaterTeam(store::Store& store, const std::string& cycle_id,
+                                const std::string& rater_id, const std::string& actor_id);
+
+/// One rating as entered in a browser, with the version of the rating it replaces.
+struct RatingEntry {
+  std::string cycle_id;
+  std::string person_id;
+  std::string rater_id;
+  std::string grade;
+  std::string evidence;
+  std::vector<std::string> criteria;
+  std::int64_t seen_version = 0;  ///< 0: the writer saw no rating
+  std::string actor;
+};
+
+/// What entering one rating did: the rating as stored and its version, or the problems with it
+/// (each located by its field: the column of RatingColumns()).
+struct EnteredRating {
+  std::optional<store::VersionedRating> stored;
+  Diagnostics problems;
+  std::vector<std::string> fields;  ///< the field each problem is about, in order
+};
+
+/// Records |entry| while the cycle is rating, by the rater or the people team. Stale when the
+/// stored rating is not at |entry.seen_version| any more.
+Result<EnteredRating> EnterRating(store::Store& store, const RatingEntry& entry);
+
+/// The version of a stack rank as the API hands it out: a digest of the order, "" for none.
+std::string RankVersion(const std::vector<std::string>& order);
+
+/// Records |rater_id|'s stack rank |order| (best first) while the cycle is rating, by the rater
+/// or the people team, if their stored one is still at |seen_version| (RankVersion); Stale
+/// otherwise. Problems with the order come back located (line = place in the order + 1).
+Result<StackRanksPlan> EnterStackRank(store::Store& store, const std::string& cycle_id,
+                                      const std::string& rater_id,
+                                      const std::vector<std::string>& order,
+                                      const std::string& seen_version, const std::string& actor);
 
 /// Ok when |actor_id| may assign benchmark people (the people team), checked before anything is
 /// worked out for them.

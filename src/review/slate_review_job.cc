@@ -68,6 +68,17 @@ Result<ReviewOutcome> ReviewSlate(store::Store& store, const ReviewRequest& requ
       return Status::FailedPrecondition(
           fmt::format("{}'s decision has been applied already", decision.person_id));
     }
+    if (request.accept && decision.proposal == model::Proposal::kException) {
+      // Recorded to await its approver (RecordException without approval): only an executive
+      // accepts it (ApproveDecisions). It may still be rejected.
+      if (every_open) {
+        outcome.skipped.push_back(decision.person_id);
+        continue;
+      }
+      return Status::FailedPrecondition(
+          fmt::format("{}'s exception awaits an executive's approval: the executive approves it",
+                      decision.person_id));
+    }
     model::Decision reviewed = decision;
     reviewed.status =
         request.accept ? model::DecisionStatus::kAccepted : model::DecisionStatus::kRejected;
@@ -142,7 +153,8 @@ Result<model::Decision> RecordException(store::Store& store, const ExceptionRequ
   model::Decision exception = *found;
   exception.proposal = model::Proposal::kException;
   exception.to_grade = request.to_grade;
-  exception.status = model::DecisionStatus::kAccepted;
+  exception.status =
+      request.approved ? model::DecisionStatus::kAccepted : model::DecisionStatus::kProposed;
   exception.justification = request.justification;
   exception.approver = request.approver;
   exception.review_note = "";
@@ -152,6 +164,55 @@ Result<model::Decision> RecordException(store::Store& store, const ExceptionRequ
     return s;
   }
   return exception;
+}
+
+bool AwaitsExecutive(const model::Decision& decision) {
+  return decision.status == model::DecisionStatus::kProposed &&
+         (decision.proposal == model::Proposal::kException ||
+          (model::IsPromotion(decision.proposal) && !decision.executive_level.empty()));
+}
+
+Result<std::vector<model::Decision>> ApproveDecisions(store::Store& store,
+                                                      const std::string& cycle_id,
+                                                      const std::vector<std::string>& people,
+                                                      const std::string& actor_id) {
+  Result<CycleAndActor> loaded = LoadCycleAndActor(store, cycle_id, actor_id);
+  if (!loaded.ok()) return loaded.status();
+  if (!loaded->actor.Holds(model::Role::kExecutive)) {
+    return Status::PermissionDenied(
+        "only an executive approves exceptions and promotions into bestowed levels");
+  }
+  const model::Cycle& cycle = loaded->scope.cycle();
+  if (cycle.state != model::CycleState::kDecided) {
+    return Status::FailedPrecondition(
+        fmt::format("cycle '{}' is {}: its slate is approved while it is decided", cycle_id,
+                    model::ToString(cycle.state)));
+  }
+  if (people.empty()) return Status::InvalidArgument("name the people whose decisions you approve");
+  Result<std::vector<model::Decision>> slate = store.Decisions(cycle_id);
+  if (!slate.ok()) return slate.status();
+  std::vector<model::Decision> approved;
+  for (const std::string& person_id : std::set<std::string>(people.begin(), people.end())) {
+    const auto found = std::find_if(slate->begin(), slate->end(),
+                                    [&](const auto& d) { return d.person_id == person_id; });
+    if (found == slate->end()) {
+      return Status::NotFound(fmt::format("no decision in cycle '{}' for {}", cycle_id, person_id));
+    }
+    if (!AwaitsExecutive(*found)) {
+      return Status::FailedPrecondition(
+          fmt::format("{}'s decision ({}, {}) awaits no executive approval", person_id,
+                      model::ToString(found->proposal), model::ToString(found->status)));
+    }
+    model::Decision decision = *found;
+    decision.status = model::DecisionStatus::kAccepted;
+    decision.approver = actor_id;
+    approved.push_back(std::move(decision));
+  }
+  if (Status s = store.UpdateDecisions(cycle_id, model::CycleState::kDecided, approved, actor_id);
+      !s.ok()) {
+    return s;
+  }
+  return approved;
 }
 
 }  // namespace yardstick::review

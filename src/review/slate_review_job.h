@@ -56,9 +56,27 @@ struct ExceptionRequest {
   std::string justification;
   std::string approver;  ///< an executive
   std::string actor;
+  /// True when the approver has approved already (the CLI's --approver: approval given
+  /// elsewhere): the exception is accepted at once. False: it waits, proposed, for the approver
+  /// to approve it (ApproveDecisions), as in the browser.
+  bool approved = true;
 };
 
-/// Records a promotion the evidence does not support as an exception, accepted.
+/// Records a promotion the evidence does not support as an exception: accepted, or awaiting its
+/// approver's approval.
 Result<model::Decision> RecordException(store::Store& store, const ExceptionRequest& request);
+
+/// True for a proposal only an executive can accept: an exception awaiting approval, or a
+/// promotion into a bestowed level, still proposed.
+bool AwaitsExecutive(const model::Decision& decision);
+
+/// Approves, as the executive |actor_id|, the proposals of |people| in cycle |cycle_id| that
+/// await an executive (AwaitsExecutive): each is accepted with the actor as its approver. All or
+/// nothing: PermissionDenied for anyone but an executive, FailedPrecondition for a decision that
+/// awaits nobody, NotFound for one not on the slate.
+Result<std::vector<model::Decision>> ApproveDecisions(store::Store& store,
+                                                      const std::string& cycle_id,
+                                                      const std::vector<std::string>& people,
+                                                      const std::string& actor_id);
 
 }  // namespace yardstick::review

@@ -7,10 +7,14 @@
 #include "base/fault_injection.h"
 #include "org/authenticator.h"
 #include "server/api_error.h"
+#include "server/calibration_routes.h"
+#include "server/cycle_routes.h"
+#include "server/import_routes.h"
 #include "server/ladder_routes.h"
 #include "server/pay_routes.h"
 #include "server/people_routes.h"
 #include "server/session_routes.h"
+#include "server/slate_routes.h"
 
 namespace yardstick::server {
 namespace {
@@ -31,6 +35,10 @@ Api::Api(std::unique_ptr<store::Store> store, const Clock& clock, ApiOptions opt
   AddPeopleRoutes(router_);
   AddPayRoutes(router_);
   AddLadderRoutes(router_);
+  AddCycleRoutes(router_);
+  AddCalibrationRoutes(router_);
+  AddSlateRoutes(router_);
+  AddImportRoutes(router_);
 }
 
 Result<std::int64_t> Api::Maintain() {

@@ -22,6 +22,8 @@ HttpResponse ErrorFromStatus(const Status& status) {
       return ErrorResponse(409, error_code::kConflict, status.message());
     case Status::Code::kFailedPrecondition:
       return ErrorResponse(409, error_code::kPrecondition, status.message());
+    case Status::Code::kStale:
+      return ErrorResponse(409, error_code::kStale, status.message());
     case Status::Code::kUnauthenticated:
       return ErrorResponse(401, error_code::kUnauthenticated, status.message());
     case Status::Code::kTooManyRequests: {

@@ -31,9 +31,9 @@ inline constexpr std::string_view kInternal = "internal";
 HttpResponse ErrorResponse(int status, std::string_view code, const std::string& message);
 
 /// The error response for a failed |status|: InvalidArgument → 400, PermissionDenied → 403,
-/// NotFound → 404, AlreadyExists → 409, FailedPrecondition → 409 (the state does not allow it
-/// now), Unauthenticated → 401, TooManyRequests → 429 with Retry-After, anything else → 500 with a
-/// message that reveals nothing of the server's insides.
+/// NotFound → 404, AlreadyExists and Stale → 409, FailedPrecondition → 409 (the state does not
+/// allow it now), Unauthenticated → 401, TooManyRequests → 429 with Retry-After, anything else →
+/// 500 with a message that reveals nothing of the server's insides.
 HttpResponse ErrorFromStatus(const Status& status);
 
 }  // namespace yardstick::server

@@ -66,6 +66,19 @@ nlohmann::json PersonSummaryJson(const model::Person& person,
           {"status", model::ToString(person.status)}};
 }
 
+nlohmann::json CycleJson(const model::Cycle& cycle) {
+  return {{"id", cycle.id},
+          {"name", cycle.name},
+          {"framework", cycle.framework_id},
+          {"framework_hash", cycle.framework_hash},
+          {"period",
+           {{"text", cycle.period.ToString()},
+            {"start", cycle.period.start.ToString()},
+            {"end", cycle.period.end.ToString()}}},
+          {"state", model::ToString(cycle.state)},
+          {"opened_at", cycle.created_at}};
+}
+
 nlohmann::json LevelChangeJson(const model::LevelChange& change) {
   return {{"effective", change.effective.ToString()},
           {"from_grade", OrNull(change.from_grade)},

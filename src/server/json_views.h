@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "model/cycle.h"
 #include "model/person.h"
 #include "org/org_frameworks.h"
 
@@ -21,6 +22,10 @@ nlohmann::json PersonJson(const model::Person& person, const org::OrgFrameworks&
 
 /// A short entry for lists: id, name, group, track, grade, level id, manager_id, status.
 nlohmann::json PersonSummaryJson(const model::Person& person, const org::OrgFrameworks& frameworks);
+
+/// A review cycle: id, name, framework, framework_hash, period {text, start, end}, state,
+/// opened_at.
+nlohmann::json CycleJson(const model::Cycle& cycle);
 
 /// A level change: effective, from_grade (null when hired), to_grade, reason, decision_id,
 /// approver.

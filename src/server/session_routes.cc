@@ -4,28 +4,11 @@
 
 #include "org/authenticator.h"
 #include "server/api_error.h"
+#include "server/json_body.h"
 #include "server/request_context.h"
 
 namespace yardstick::server {
 namespace {
-
-/// The JSON body of |request| as an object, or the 400 that says why it is not one.
-Result<nlohmann::json> JsonObject(const HttpRequest& request) {
-  nlohmann::json body = nlohmann::json::parse(request.body, nullptr, false);
-  if (body.is_discarded() || !body.is_object()) {
-    return Status::InvalidArgument("the request body must be a JSON object");
-  }
-  return body;
-}
-
-/// The string field |name| of |body|, or InvalidArgument naming it.
-Result<std::string> StringField(const nlohmann::json& body, const std::string& name) {
-  const auto found = body.find(name);
-  if (found == body.end() || !found->is_string() || found->get<std::string>().empty()) {
-    return Status::InvalidArgument(fmt::format("'{}': expected a non-empty string", name));
-  }
-  return found->get<std::string>();
-}
 
 std::string SessionCookie(const RequestContext& ctx, const std::string& value, long max_age) {
   return fmt::format("{}={}; Path=/; Max-Age={}; HttpOnly; SameSite=Strict{}",

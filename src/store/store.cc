@@ -769,7 +769,13 @@ Status Store::SetCycleState(const std::string& cycle_id, model::CycleState from,
 // What raters record in a cycle ---------------------------------------------------------------
 
 Status Store::CheckCycleState(const std::string& cycle_id, model::CycleState expected) {
-  Result<Rows> rows = database_->Query("SELECT state FROM cycles WHERE id = ?", {cycle_id});
+  // SQLite's writers are serialised by BEGIN IMMEDIATE. PostgreSQL's are not: locking the cycle's
+  // row makes every write to one cycle wait for the one before, so a state or version checked
+  // here cannot change before the transaction commits.
+  Result<Rows> rows = database_->Query(database_->dialect() == Dialect::kPostgres
+                                           ? "SELECT state FROM cycles WHERE id = ? FOR UPDATE"
+                                           : "SELECT state FROM cycles WHERE id = ?",
+                                       {cycle_id});
   if (!rows.ok()) return rows.status();
   if (rows->empty()) return Status::NotFound(fmt::format("there is no cycle '{}'", cycle_id));
   const std::string state = rows->front().Text(0);
@@ -786,6 +792,44 @@ Status Store::PutRatings(const std::string& cycle_id, model::CycleState expected
     if (Status s = CheckCycleState(cycle_id, expected); !s.ok()) return s;
     return WriteRatings(cycle_id, ratings, actor);
   });
+}
+
+Status Store::PutRating(const std::string& cycle_id, model::CycleState expected,
+                        const model::Rating& rating, std::int64_t seen_version,
+                        const std::string& actor) {
+  return InTransaction(*database_, [&]() -> Status {
+    if (Status s = CheckCycleState(cycle_id, expected); !s.ok()) return s;
+    Result<Rows> current = database_->Query(
+        "SELECT version FROM ratings WHERE cycle_id = ? AND person_id = ? AND rater_id = ?",
+        {cycle_id, rating.person_id, rating.rater_id});
+    if (!current.ok()) return current.status();
+    const std::int64_t version = current->empty() ? 0 : current->front().Int(0);
+    if (version != seen_version) {
+      return Status::Stale(
+          version == 0 ? fmt::format("{}'s rating by {} has been removed since", rating.person_id,
+                                     rating.rater_id)
+                       : fmt::format("{}'s rating by {} has changed since it was read (version "
+                                     "{}, now {})",
+                                     rating.person_id, rating.rater_id, seen_version, version));
+    }
+    return WriteRatings(cycle_id, {rating}, actor);
+  });
+}
+
+Result<std::vector<VersionedRating>> Store::RatingsBy(const std::string& cycle_id,
+                                                      const std::string& rater_id) {
+  std::vector<VersionedRating> ratings;
+  Status read = database_->QueryEach(
+      "SELECT person_id, grade, evidence, criteria, benchmark, version FROM ratings WHERE "
+      "cycle_id = ? AND rater_id = ? ORDER BY person_id",
+      {cycle_id, rater_id}, [&](const Row& row) {
+        ratings.push_back({{row.Text(0), rater_id, row.Text(1), row.Text(2),
+                            SplitLines(row.Text(3)), row.Int(4) != 0},
+                           row.Int(5)});
+        return Status::Ok();
+      });
+  if (!read.ok()) return read;
+  return ratings;
 }
 
 Status Store::WriteRatings(const std::string& cycle_id, const std::vector<model::Rating>& ratings,
@@ -848,33 +892,58 @@ Status Store::PutStackRanks(const std::string& cycle_id, model::CycleState expec
                             const std::vector<model::StackRank>& ranks, const std::string& actor) {
   return InTransaction(*database_, [&]() -> Status {
     if (Status s = CheckCycleState(cycle_id, expected); !s.ok()) return s;
-    Result<std::vector<model::StackRank>> stored = StackRanks(cycle_id);
-    if (!stored.ok()) return stored.status();
-    const std::string now = clock_.NowUtc();
-    for (const model::StackRank& rank : ranks) {
-      const auto previous =
-          std::find_if(stored->begin(), stored->end(),
-                       [&](const model::StackRank& r) { return r.rater_id == rank.rater_id; });
-      const bool existed = previous != stored->end();
-      if (existed && *previous == rank) continue;
-      Status cleared = database_->Run("DELETE FROM stack_ranks WHERE cycle_id = ? AND rater_id = ?",
-                                      {cycle_id, rank.rater_id});
-      if (!cleared.ok()) return cleared;
-      std::vector<Params> rows;
-      for (size_t i = 0; i < rank.people.size(); ++i) {
-        rows.push_back({cycle_id, rank.rater_id, rank.people[i], static_cast<std::int64_t>(i + 1)});
-      }
-      Status written =
-          database_->InsertRows("stack_ranks", {"cycle_id", "rater_id", "person_id", "rank"}, rows);
-      if (!written.ok()) return written;
-      Status audited = database_->InsertRows(
-          "audit_log", kAuditColumns,
-          {{now, actor, existed ? "stack_rank.update" : "stack_rank.create", "stack_rank",
-            fmt::format("{}/{}", cycle_id, rank.rater_id),
-            existed ? Value(StackRankJson(*previous)) : Value(nullptr), StackRankJson(rank)}});
-      if (!audited.ok()) return audited;
+    return WriteStackRanks(cycle_id, ranks, actor);
+  });
+}
+
+Status Store::WriteStackRanks(const std::string& cycle_id,
+                              const std::vector<model::StackRank>& ranks,
+                              const std::string& actor) {
+  Result<std::vector<model::StackRank>> stored = StackRanks(cycle_id);
+  if (!stored.ok()) return stored.status();
+  const std::string now = clock_.NowUtc();
+  for (const model::StackRank& rank : ranks) {
+    const auto previous =
+        std::find_if(stored->begin(), stored->end(),
+                     [&](const model::StackRank& r) { return r.rater_id == rank.rater_id; });
+    const bool existed = previous != stored->end();
+    if (existed && *previous == rank) continue;
+    Status cleared = database_->Run("DELETE FROM stack_ranks WHERE cycle_id = ? AND rater_id = ?",
+                                    {cycle_id, rank.rater_id});
+    if (!cleared.ok()) return cleared;
+    std::vector<Params> rows;
+    for (size_t i = 0; i < rank.people.size(); ++i) {
+      rows.push_back({cycle_id, rank.rater_id, rank.people[i], static_cast<std::int64_t>(i + 1)});
     }
-    return Status::Ok();
+    Status written =
+        database_->InsertRows("stack_ranks", {"cycle_id", "rater_id", "person_id", "rank"}, rows);
+    if (!written.ok()) return written;
+    Status audited = database_->InsertRows(
+        "audit_log", kAuditColumns,
+        {{now, actor, existed ? "stack_rank.update" : "stack_rank.create", "stack_rank",
+          fmt::format("{}/{}", cycle_id, rank.rater_id),
+          existed ? Value(StackRankJson(*previous)) : Value(nullptr), StackRankJson(rank)}});
+    if (!audited.ok()) return audited;
+  }
+  return Status::Ok();
+}
+
+Status Store::PutStackRank(const std::string& cycle_id, model::CycleState expected,
+                           const model::StackRank& rank, const std::vector<std::string>& seen,
+                           const std::string& actor) {
+  return InTransaction(*database_, [&]() -> Status {
+    if (Status s = CheckCycleState(cycle_id, expected); !s.ok()) return s;
+    Result<Rows> rows = database_->Query(
+        "SELECT person_id FROM stack_ranks WHERE cycle_id = ? AND rater_id = ? ORDER BY rank",
+        {cycle_id, rank.rater_id});
+    if (!rows.ok()) return rows.status();
+    std::vector<std::string> current;
+    for (const Row& row : *rows) current.push_back(row.Text(0));
+    if (current != seen) {
+      return Status::Stale(
+          fmt::format("{}'s stack rank has changed since it was read", rank.rater_id));
+    }
+    return WriteStackRanks(cycle_id, {rank}, actor);
   });
 }
 

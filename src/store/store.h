@@ -10,6 +10,7 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -45,6 +46,12 @@ struct PeopleQuery {
   std::string manager_id;  ///< direct reports of this person
   std::vector<std::string> grades;
   bool include_left = false;
+};
+
+/// A stored rating and its version: 1 when entered, one more at every change.
+struct VersionedRating {
+  model::Rating rating;
+  std::int64_t version = 0;
 };
 
 /// Which audit entries AuditLog returns; empty fields do not filter.
@@ -182,11 +189,25 @@ class Store {
   /// replaces the earlier one. Every new or changed rating is audited.
   Status PutRatings(const std::string& cycle_id, model::CycleState expected,
                     const std::vector<model::Rating>& ratings, const std::string& actor);
+  /// Records one rating if the stored rating of that person by that rater is still at
+  /// |seen_version| (0: there was none), the version the writer read (optimistic versioning);
+  /// Stale otherwise, and nothing is written. Each change adds one to the version.
+  Status PutRating(const std::string& cycle_id, model::CycleState expected,
+                   const model::Rating& rating, std::int64_t seen_version,
+                   const std::string& actor);
   /// A cycle's ratings, by person then rater.
   Result<std::vector<model::Rating>> Ratings(const std::string& cycle_id);
+  /// The ratings |rater_id| has entered in a cycle, by person, with their versions.
+  Result<std::vector<VersionedRating>> RatingsBy(const std::string& cycle_id,
+                                                 const std::string& rater_id);
   /// Records each rater's ranking in one transaction, replacing the rater's earlier one.
   Status PutStackRanks(const std::string& cycle_id, model::CycleState expected,
                        const std::vector<model::StackRank>& ranks, const std::string& actor);
+  /// Records one rater's ranking if their stored one is still |seen| (empty: there was none);
+  /// Stale otherwise, and nothing is written.
+  Status PutStackRank(const std::string& cycle_id, model::CycleState expected,
+                      const model::StackRank& rank, const std::vector<std::string>& seen,
+                      const std::string& actor);
   /// A cycle's stack ranks, by rater, each best first.
   Result<std::vector<model::StackRank>> StackRanks(const std::string& cycle_id);
   /// Assigns benchmark raters in one transaction (one already assigned is left as it is).
@@ -368,6 +389,8 @@ class Store {
   Status UpdateDecision(const std::string& cycle_id, const model::Decision& decision,
                         const std::string& actor);
   /// Writes |ratings| and audits the new and changed ones; inside a transaction.
+  Status WriteStackRanks(const std::string& cycle_id, const std::vector<model::StackRank>& ranks,
+                         const std::string& actor);
   Status WriteRatings(const std::string& cycle_id, const std::vector<model::Rating>& ratings,
                       const std::string& actor);
   /// Appends one entry to the audit log, at the clock's now; inside a transaction.

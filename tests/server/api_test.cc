@@ -12,114 +12,14 @@
 #include <yaml-cpp/yaml.h>
 #include <nlohmann/json.hpp>
 
-#include "base/file.h"
+#include "api_fixture.h"
 #include "org/authenticator.h"
 #include "store/store.h"
-#include "store_engines.h"
 
 namespace yardstick::server {
 namespace {
 
-constexpr const char* kPassword = "correct horse battery staple";
-
-model::Person Person(const std::string& id, const std::string& group, const std::string& grade,
-                     const std::string& manager) {
-  model::Person person;
-  person.id = id;
-  person.name = "Person " + id;
-  person.email = id + "@example.org";
-  person.group = group;
-  person.track = "ic";
-  person.grade = grade;
-  person.hired_at_grade = grade;
-  person.manager_id = manager;
-  person.hire_date = model::Date{2024, 3, 1};
-  person.position = group == "engineering" ? "software-engineer" : "";
-  return person;
-}
-
-/// The organisation every API test runs on:
-///   E1 executive, top of the tree
-///   ├── E2 manager (engineering) ── E3, E4 (engineering)
-///   ├── E5 manager (product) ── E6 (product)
-///   ├── E7 people team
-///   └── E8 calibrator of product
-/// Everyone but E3, E5 and E6 can sign in with kPassword.
-class ApiTest : public testing::EngineTest {
- protected:
-  void SetUp() override {
-    EngineTest::SetUp();
-    if (HasFatalFailure()) return;
-    Result<std::unique_ptr<store::Store>> opened = store::Store::Open(url(), clock_);
-    ASSERT_TRUE(opened.ok()) << opened.status().message();
-    store::Store& store = **opened;
-    for (const char* id : {"engineering", "product"}) {
-      Result<std::string> yaml =
-          ReadTextFile(fmt::format("{}/frameworks/{}.yaml", YARDSTICK_SOURCE_DIR, id));
-      ASSERT_TRUE(yaml.ok());
-      ASSERT_TRUE(store.PutFramework(id, id, *yaml, "test").ok());
-      ASSERT_TRUE(store.PutGroup({id, id, id}, "test").ok());
-    }
-    model::PeopleChanges org;
-    org.added = {Person("E1", "engineering", "M", ""),   Person("E2", "engineering", "K", "E1"),
-                 Person("E3", "engineering", "G", "E2"), Person("E4", "engineering", "H", "E2"),
-                 Person("E5", "product", "K", "E1"),     Person("E6", "product", "H", "E5"),
-                 Person("E7", "engineering", "J", "E1"), Person("E8", "engineering", "J", "E1")};
-    org.reason = "hired";
-    org.effective = model::Date{2024, 3, 1};
-    ASSERT_TRUE(store.ApplyPeopleChanges(org, "test").ok());
-    ASSERT_TRUE(store.GrantRole({"E7", model::Role::kPeopleTeam, ""}, "test").ok());
-    ASSERT_TRUE(store.GrantRole({"E1", model::Role::kExecutive, ""}, "test").ok());
-    ASSERT_TRUE(store.GrantRole({"E8", model::Role::kCalibrator, "product"}, "test").ok());
-    org::Authenticator authenticator(store, clock_);
-    for (const char* id : {"E1", "E2", "E4", "E7", "E8"}) {
-      const Status created = authenticator.CreateAccount(id, kPassword, "test");
-      ASSERT_TRUE(created.ok()) << created.message();
-    }
-    api_ = std::make_unique<Api>(std::move(*opened), clock_);
-  }
-
-  HttpResponse Call(const std::string& method, const std::string& path, std::string body = "",
-                    const std::map<std::string, std::string>& headers = {}) {
-    HttpRequest request;
-    request.method = method;
-    request.path = path;
-    request.body = std::move(body);
-    request.remote_address = "127.0.0.1";
-    if (!request.body.empty()) request.headers.emplace("content-type", "application/json");
-    for (const auto& [name, value] : headers) request.headers.emplace(name, value);
-    return api_->Handle(std::move(request));
-  }
-
-  struct Signed {
-    std::string cookie;  ///< "ys_session=…"
-    std::string csrf;
-  };
-
-  /// Signs |login| in; fails the test when that does not work.
-  Signed SignIn(const std::string& login) {
-    const HttpResponse response = Call(
-        "POST", "/api/session", nlohmann::json({{"login", login}, {"password", kPassword}}).dump());
-    EXPECT_EQ(response.status, 201) << response.body;
-    Signed signed_in;
-    for (const auto& [name, value] : response.headers) {
-      if (name == "Set-Cookie") signed_in.cookie = value.substr(0, value.find(';'));
-    }
-    const nlohmann::json body = nlohmann::json::parse(response.body, nullptr, false);
-    if (body.is_object()) signed_in.csrf = body.value("csrf_token", "");
-    return signed_in;
-  }
-
-  HttpResponse As(const Signed& who, const std::string& method, const std::string& path,
-                  std::string body = "") {
-    std::map<std::string, std::string> headers = {{"cookie", who.cookie}};
-    if (!who.csrf.empty()) headers["x-csrf-token"] = who.csrf;
-    return Call(method, path, std::move(body), headers);
-  }
-
-  FakeClock clock_{"2026-11-21T10:00:00Z"};
-  std::unique_ptr<Api> api_;
-};
+class ApiTest : public ApiFixture {};
 
 TEST_P(ApiTest, SignInSetsAnHttpOnlyStrictCookieAndSaysWhoIsSignedIn) {
   const HttpResponse response =
@@ -290,6 +190,18 @@ const std::vector<MatrixRow>& Matrix() {
     all["anonymous"] = {{"self", 401}};
     return all;
   };
+  // |actor| gets |status|, every other signed-in person |others|.
+  const auto only = [](const std::string& actor, int status, int others) {
+    std::map<std::string, std::map<std::string, int>> all;
+    for (const char* each : {"E4", "E2", "E8", "E7", "E1"}) {
+      all[each] = {{"self", each == actor ? status : others}};
+    }
+    all["anonymous"] = {{"self", 401}};
+    return all;
+  };
+  // A person's records without the calibrator's view.
+  std::map<std::string, std::map<std::string, int>> records_no_calibrator = records;
+  records_no_calibrator["E8"] = Targets(200, 404, 404);
   static const std::vector<MatrixRow> matrix = {
       {"GET", "/api/session", "", everyone(200)},
       {"DELETE", "/api/session", "", everyone(204)},
@@ -315,6 +227,86 @@ const std::vector<MatrixRow>& Matrix() {
       // The ladders are everyone's to read; {id} is a framework here, not a person.
       {"GET", "/api/frameworks", "", everyone(200)},
       {"GET", "/api/frameworks/{id}", "", everyone(200), "/api/frameworks/engineering"},
+
+      // Review cycles. Cycle "eng" is rating; rows run in order, actors E1, E2, E4, E7, E8,
+      // anonymous, targets E3, E6, self — a write by one can decide the next one's answer (a
+      // version moved on), and the expected statuses say so.
+      {"GET", "/api/cycles", "", everyone(200)},
+      {"POST", "/api/cycles", R"({"name": "Matrix", "framework": "engineering", "period": "2027"})",
+       only("E7", 201, 403)},
+      {"GET", "/api/cycles/{id}", "", everyone(200), "/api/cycles/eng"},
+      // Rating ends once everyone is rated: the people team gets that far.
+      {"POST", "/api/cycles/{id}/advance", "{}", only("E7", 409, 403), "/api/cycles/eng/advance"},
+      // A rater's team: the rater, those above them and the people team; {id} is the rater.
+      {"GET", "/api/cycles/{id}/team", "", records_no_calibrator,
+       "/api/cycles/eng/team?rater={id}"},
+      // E2's rating of {id}: E2 rates E3 (version 0 → 1); the people team's write of version 0
+      // comes after it and is stale; nobody rates themselves or someone outside the cycle.
+      {"PUT",
+       "/api/cycles/{id}/ratings/{person}",
+       R"({"rater_id": "E2", "grade": "H", "evidence": "Shipped the search rewrite", "version": 0})",
+       {{"anonymous", Targets(401, 401, 401)},
+        {"E4", Targets(403, 403, 403)},
+        {"E2", Targets(400, 200, 400)},
+        {"E8", Targets(403, 403, 403)},
+        {"E7", Targets(400, 409, 400)},
+        {"E1", Targets(403, 403, 403)}},
+       "/api/cycles/eng/ratings/{id}"},
+      // {id}'s stack rank as E3 then E4: E2's own team; the people team may enter anyone's, but
+      // that order is nobody else's team.
+      {"PUT",
+       "/api/cycles/{id}/ranks/{rater}",
+       R"({"order": ["E3", "E4"], "version": ""})",
+       {{"anonymous", Targets(401, 401, 401)},
+        {"E4", Targets(400, 403, 403)},
+        {"E2", Targets(200, 403, 403)},
+        {"E8", Targets(400, 403, 403)},
+        {"E7", Targets(400, 400, 400)},
+        {"E1", Targets(400, 403, 403)}},
+       "/api/cycles/eng/ranks/{id}"},
+      {"GET", "/api/cycles/{id}/benchmarks", "", everyone(200), "/api/cycles/eng/benchmarks"},
+      {"POST", "/api/cycles/{id}/benchmarks",
+       R"({"assignments": [{"person_id": "E3", "rater_id": "E8"}]})", only("E7", 200, 403),
+       "/api/cycles/eng/benchmarks"},
+      {"GET", "/api/cycles/{id}/benchmarks/suggestions", "", only("E7", 200, 403),
+       "/api/cycles/eng/benchmarks/suggestions"},
+      // Calibrating, deciding and reviewing wait for their state: the people team gets that far
+      // (E8 calibrates product, not this engineering cycle).
+      {"POST", "/api/cycles/{id}/calibration", "{}", only("E7", 409, 403),
+       "/api/cycles/eng/calibration"},
+      {"GET", "/api/cycles/{id}/calibration", "", only("E7", 409, 403),
+       "/api/cycles/eng/calibration"},
+      {"POST", "/api/cycles/{id}/slate", "{}", only("E7", 409, 403), "/api/cycles/eng/slate"},
+      {"GET", "/api/cycles/{id}/slate", "",
+       [&] {
+         auto all = only("E7", 200, 403);
+         all["E1"] = {{"self", 200}};  // executives see the slate, without bonuses
+         return all;
+       }(),
+       "/api/cycles/eng/slate"},
+      {"POST", "/api/cycles/{id}/slate/review", R"({"accept": true})", only("E7", 409, 403),
+       "/api/cycles/eng/slate/review"},
+      {"POST", "/api/cycles/{id}/exceptions",
+       R"({"person_id": "E3", "to_grade": "K", "justification": "Leads on-call", "approver": "E1"})",
+       only("E7", 409, 403), "/api/cycles/eng/exceptions"},
+      {"POST", "/api/cycles/{id}/slate/approve", R"({"people": ["E3"]})", only("E1", 409, 403),
+       "/api/cycles/eng/slate/approve"},
+      {"POST", "/api/cycles/{id}/apply", "{}", only("E7", 409, 403), "/api/cycles/eng/apply"},
+      {"GET", "/api/cycles/{id}/payroll", "", only("E7", 409, 403), "/api/cycles/eng/payroll"},
+      // A person's outcome: those above them and the people team; the person once it is closed.
+      {"GET",
+       "/api/cycles/{id}/people/{person}",
+       "",
+       {{"anonymous", Targets(401, 401, 401)},
+        {"E4", Targets(409, 404, 404)},
+        {"E2", Targets(409, 200, 404)},
+        {"E8", Targets(409, 404, 404)},
+        {"E7", Targets(200, 200, 200)},
+        {"E1", Targets(409, 200, 200)}},
+       "/api/cycles/eng/people/{id}"},
+      // The people team's import reaches the file's judging: this one lacks required columns.
+      {"POST", "/api/people/import", R"({"csv": "id,name\nE9,Nine\n", "dry_run": true})",
+       only("E7", 400, 403)},
   };
   return matrix;
 }
