@@ -125,8 +125,10 @@ test("the nine-box places people by performance against the grade held and the g
     group: "g",
     manager_id: null,
     grade_held,
+    held: ladder.scale.indexOf(grade_held),
     performed,
     se: 0.5,
+    direction: 0,
     performed_text: "",
     raters: [],
   });

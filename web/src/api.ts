@@ -293,10 +293,14 @@ export interface CalibratedPerson {
   group: string;
   manager_id: string | null;
   grade_held: string;
-  /** Grade index on the scale (0 = its first grade); may lie between grades. */
+  /** The grade held, as an index on the scale (0 = its first grade). */
+  held: number;
+  /** Grade index on the scale; may lie between grades. */
   performed: number;
   se: number;
   performed_text: string;
+  /** 1 (−1) when the 90% interval lies wholly above (below) the grade held by a grade or more. */
+  direction: number;
   raters: string[];
 }
 export interface RaterLeniency {
@@ -313,6 +317,8 @@ export interface RaterLeniency {
 }
 export interface CalibrationBoard {
   scale: string[];
+  /** Per group, per grade index: how many hold it and how many performed at it. */
+  groups: { id: string; held_count: number[]; performed_count: number[]; unrated: string[] }[];
   people: CalibratedPerson[];
   raters: RaterLeniency[];
   issues: string[];
@@ -327,11 +333,13 @@ export interface Decision {
   to_grade: string;
   performed: number | null;
   se: number | null;
+  /** Cycles in a row at this side of the grade held (promotion and plan rules count them). */
+  streak?: number;
   reason: string;
   flags: string[];
   executive_level: boolean;
   position_change: string | null;
-  /** Present only when the caller may see the person's pay. */
+  /** A number only when there is one and the caller may see the person's pay; null otherwise. */
   bonus?: number | null;
   status: DecisionStatus;
   review_note: string | null;
@@ -340,16 +348,20 @@ export interface Decision {
   awaiting_approval: boolean;
 }
 export interface Slate {
-  tally: { proposed: number; accepted: number; rejected: number; applied: number };
+  state?: CycleState;
+  tally: { proposed: number; accepted: number; rejected: number; applied: number; awaiting_approval?: number };
   decisions: Decision[];
+  /** The pay currency for the people team; "" for those who see no bonus. */
   currency?: string;
 }
 export interface PayrollLine {
   person_id: string;
   name: string;
   grade_held: string;
+  /** As people read it: "J-K (9.4)". */
   performed: string | number | null;
   bonus: number | null;
+  /** "promotion G → H from 2027-01-01" (or "exception …"); "" for none. */
   change: string | null;
   base_pay: number | null;
   allowance: number | null;
@@ -362,23 +374,42 @@ export interface Payroll {
   lines: PayrollLine[];
 }
 export interface PersonOutcome {
+  cycle?: string;
   person_id: string;
-  performed_text: string | null;
+  name?: string;
+  grade_held?: string;
+  /** The calibrated result: grade index, its standard error, and as people read it. */
+  result: { performed: number; se: number; text: string } | null;
   decision: Decision | null;
-  ratings: StoredRating[];
+  ratings: { rater_id: string; grade: string; evidence: string; criteria: string[]; benchmark: boolean }[];
 }
 export interface ImportProblem {
   line: number;
-  column: number | string | null;
+  column: number | null;
+  severity?: "error" | "warning";
   message: string;
 }
+export interface ImportedPerson {
+  id: string;
+  name: string;
+  group?: string;
+  track?: string;
+  grade?: string;
+  manager_id?: string | null;
+}
+/** POST /api/people/import: a 200, or a 400 with the same body when there are problems. */
 export interface ImportResult {
-  added: (string | { id: string; name?: string })[];
-  changed: { id: string; fields: { field: string; before: unknown; after: unknown }[] }[];
-  left: (string | { id: string; name?: string })[];
+  ok: boolean;
   applied: boolean;
+  dry_run: boolean;
+  effective: string;
+  added: ImportedPerson[];
+  /** Each changed person with the change as a sentence. */
+  changed: { id: string; name: string; change: string }[];
+  left: ImportedPerson[];
+  unchanged: number;
   problems: ImportProblem[];
-  pay_deviations: unknown[];
+  salary_deviations: { person_id: string; line: number; given: number; scale: number; difference: number }[];
 }
 
 // ---- Endpoints -------------------------------------------------------------------------------
@@ -436,7 +467,7 @@ export const api = {
     request<{ suggestions: (BenchmarkAssignment & { group: string })[] }>("GET", `/api/cycles/${id(cycleId)}/benchmarks/suggestions`),
   calibrate: (cycleId: string) => request<{ groups: number; people: number }>("POST", `/api/cycles/${id(cycleId)}/calibration`, { body: {} }),
   calibration: (cycleId: string) => request<CalibrationBoard>("GET", `/api/cycles/${id(cycleId)}/calibration`),
-  decide: (cycleId: string) => request<{ decisions: number }>("POST", `/api/cycles/${id(cycleId)}/slate`, { body: {} }),
+  decide: (cycleId: string) => request<{ decisions: number; past_cycles?: unknown }>("POST", `/api/cycles/${id(cycleId)}/slate`, { body: {} }),
   slate: (cycleId: string) => request<Slate>("GET", `/api/cycles/${id(cycleId)}/slate`),
   reviewSlate: (cycleId: string, body: { people: string[]; accept: boolean; note?: string }) =>
     request<{ reviewed: unknown[]; skipped: string[] }>("POST", `/api/cycles/${id(cycleId)}/slate/review`, { body }),
@@ -445,7 +476,7 @@ export const api = {
   approveSlate: (cycleId: string, people: string[]) =>
     request<{ approved: unknown[] }>("POST", `/api/cycles/${id(cycleId)}/slate/approve`, { body: { people } }),
   apply: (cycleId: string, effective?: string) =>
-    request<{ applied: number; moves: number; effective: string }>("POST", `/api/cycles/${id(cycleId)}/apply`, {
+    request<{ applied: number; moves: number; effective: string; still_proposed?: number; applied_before?: number }>("POST", `/api/cycles/${id(cycleId)}/apply`, {
       body: effective ? { effective } : {},
     }),
   payroll: (cycleId: string) => request<Payroll>("GET", `/api/cycles/${id(cycleId)}/payroll`),
@@ -453,6 +484,11 @@ export const api = {
   payrollFileUrl: (cycleId: string, format: "csv" | "xlsx") => `/api/cycles/${id(cycleId)}/payroll?format=${format}`,
   personOutcome: (cycleId: string, personId: string) =>
     request<PersonOutcome>("GET", `/api/cycles/${id(cycleId)}/people/${id(personId)}`),
-  importPeople: (body: { csv: string; dry_run: boolean; columns?: Record<string, string> }) =>
-    request<ImportResult>("POST", "/api/people/import", { body }),
+  /** A file with problems answers 400 with the same body: it comes back as the result, not thrown. */
+  importPeople: (body: { csv: string; dry_run: boolean; partial?: boolean; effective?: string; columns?: Record<string, string> }) =>
+    request<ImportResult>("POST", "/api/people/import", { body }).catch((error: unknown) => {
+      const payload = error instanceof ApiError && error.status === 400 ? (error.payload as Partial<ImportResult> | null) : null;
+      if (payload && Array.isArray(payload.problems) && Array.isArray(payload.added)) return payload as ImportResult;
+      throw error;
+    }),
 };

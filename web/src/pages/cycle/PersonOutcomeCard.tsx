@@ -26,7 +26,10 @@ function OutcomeFacts({ outcome, currency }: { outcome: PersonOutcome; currency?
   return (
     <dl class="facts">
       <dt>Performed at</dt>
-      <dd data-testid="outcome-performed">{outcome.performed_text ?? "not calibrated"}</dd>
+      <dd data-testid="outcome-performed">
+        {outcome.result ? `${outcome.result.text} ± ${outcome.result.se.toFixed(1)}` : "not calibrated"}
+        {outcome.grade_held && <span class="summary">while holding {outcome.grade_held}</span>}
+      </dd>
       <dt>Decision</dt>
       <dd data-testid="outcome-decision">
         {decision ? (
@@ -51,7 +54,7 @@ function OutcomeFacts({ outcome, currency }: { outcome: PersonOutcome; currency?
           <dd>
             <ul class="plain">
               {outcome.ratings.map((rating) => (
-                <li key={rating.rater_id}>
+                <li key={`${rating.rater_id}-${rating.benchmark}`}>
                   Grade {rating.grade}
                   {rating.benchmark ? " (benchmark)" : ""} by {rating.rater_id}
                   {rating.evidence && <span class="summary">{rating.evidence}</span>}

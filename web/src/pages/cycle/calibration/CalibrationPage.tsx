@@ -45,9 +45,10 @@ function Board({ board, ladder }: { board: CalibrationBoard; ladder: Ladder }) {
   const raters = board.raters.filter((entry) => (!group || entry.group === group) && (!rater || entry.rater_id === rater));
   const raterName = (id: string) => board.raters.find((entry) => entry.rater_id === id)?.name ?? names.get(id) ?? id;
   const outliers = board.raters.filter((entry) => entry.outlier);
+  // Clearly off: the 90% interval lies a grade or more above (below) the grade held.
   const offGrade = people
-    .map((person) => ({ person, gap: person.performed - ladder.scale.indexOf(person.grade_held) }))
-    .filter((entry) => Math.abs(entry.gap) >= 1)
+    .filter((person) => person.direction !== 0)
+    .map((person) => ({ person, gap: person.performed - person.held }))
     .sort((a, b) => b.gap - a.gap);
 
   return (
@@ -147,9 +148,10 @@ function Board({ board, ladder }: { board: CalibrationBoard; ladder: Ladder }) {
         </div>
       </section>
       <section aria-labelledby="off-heading">
-        <h2 id="off-heading">Performing a grade or more off their grade</h2>
+        <h2 id="off-heading">Clearly above or below their grade</h2>
+        <p class="hint">Those whose 90% interval lies a grade or more away from the grade they hold — what noise alone rarely does.</p>
         {offGrade.length === 0 ? (
-          <Empty>Nobody here performed a whole grade above or below the grade they hold.</Empty>
+          <Empty>Nobody here performed clearly above or below the grade they hold.</Empty>
         ) : (
           <div class="table-wrap">
             <table data-testid="off-grade-table">
@@ -171,7 +173,8 @@ function Board({ board, ladder }: { board: CalibrationBoard; ladder: Ladder }) {
                     <td>{person.manager_id ? raterName(person.manager_id) : "—"}</td>
                     <td>{person.grade_held}</td>
                     <td>
-                      {person.performed_text} <strong>{gap > 0 ? "above" : "below"}</strong>
+                      {person.performed_text} <strong>{person.direction > 0 ? "above" : "below"}</strong> ({gap > 0 ? "+" : "−"}
+                      {Math.abs(gap).toFixed(1)})
                     </td>
                     <td>{person.se.toFixed(2)}</td>
                   </tr>

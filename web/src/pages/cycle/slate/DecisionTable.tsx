@@ -1,6 +1,6 @@
 // The slate's decisions as a table: the person, the proposal and its grades, the calibrated
 // performance, the reason, flags, the status and review; with accept and reject (which asks for
-// a note) on open proposals. A bonus column appears only when the answer carries bonuses.
+// a note) on open proposals. A bonus column appears only when the answer carries a bonus.
 import { useState } from "preact/hooks";
 import type { Decision } from "../../../api";
 import { formatMoney } from "../../../format";
@@ -18,7 +18,8 @@ interface DecisionTableProps {
 }
 
 export function DecisionTable({ decisions, scale, currency, reviewable, busy, onReview }: DecisionTableProps) {
-  const showBonus = decisions.some((decision) => "bonus" in decision && decision.bonus !== undefined);
+  // Bonuses come only to those who may see pay (null otherwise): no column without one.
+  const showBonus = decisions.some((decision) => typeof decision.bonus === "number");
   return (
     <div class="table-wrap">
       <table class="slate" data-testid="slate-table">

@@ -31,7 +31,7 @@ function SlateLoader({ cycle }: { cycle: CycleDetail }) {
     );
   }
   if (slate.state === "loading") return <Loading what="the slate" />;
-  const currency = slate.data.currency ?? (ladder.state === "ok" ? ladder.data.pay.currency : undefined);
+  const currency = slate.data.currency || (ladder.state === "ok" ? ladder.data.pay.currency : undefined);
   return (
     <SlateView
       cycle={cycle}
@@ -96,6 +96,7 @@ function SlateView({ cycle, slate, scale, currency, onChanged }: SlateViewProps)
         <span>{slate.tally.accepted} accepted</span>
         <span>{slate.tally.rejected} rejected</span>
         <span>{slate.tally.applied} applied</span>
+        {slate.tally.awaiting_approval !== undefined && <span>{slate.tally.awaiting_approval} awaiting an executive</span>}
       </p>
       {cycle.me.executive && session && (
         <ApprovalQueue cycleId={cycle.id} me={session.person_id} decisions={slate.decisions} onChanged={onChanged} />
