@@ -337,7 +337,9 @@ export interface Decision {
   streak?: number;
   reason: string;
   flags: string[];
-  executive_level: boolean;
+  /** The bestowed level the promotion goes into ("" or null when none): it needs an executive. */
+  executive_level: string | boolean | null;
+  /** The position whose band holds the new grade ("" or null when the position stays). */
   position_change: string | null;
   /** A number only when there is one and the caller may see the person's pay; null otherwise. */
   bonus?: number | null;

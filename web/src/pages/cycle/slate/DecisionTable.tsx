@@ -47,7 +47,9 @@ export function DecisionTable({ decisions, scale, currency, reviewable, busy, on
                   {decision.from_grade}
                   {decision.to_grade !== decision.from_grade && ` → ${decision.to_grade}`}
                 </span>
-                {decision.executive_level && <span class="badge">executive level</span>}
+                {decision.executive_level && (
+                  <span class="badge">executive approval{typeof decision.executive_level === "string" ? ` (${decision.executive_level})` : ""}</span>
+                )}
                 {decision.position_change && <span class="summary">moves to {decision.position_change}</span>}
               </td>
               <td>{performedText(scale, decision)}</td>
@@ -114,8 +116,8 @@ function ReviewButtons({ decision, busy, onReview }: { decision: Decision; busy:
 }
 
 /** A calibrated grade index as "H (7.4 ± 0.8)": the nearest grade, then the number. */
-export function performedText(scale: string[], decision: Pick<Decision, "performed" | "se">): string {
-  if (decision.performed === null || decision.performed === undefined) return "—";
+export function performedText(scale: string[], decision: Pick<Decision, "performed" | "se"> & { proposal?: string }): string {
+  if (decision.performed === null || decision.performed === undefined || decision.proposal === "not-calibrated") return "—";
   const grade = scale[Math.min(scale.length - 1, Math.max(0, Math.round(decision.performed)))] ?? "";
   const spread = decision.se === null || decision.se === undefined ? "" : ` ± ${decision.se.toFixed(1)}`;
   return `${grade} (${decision.performed.toFixed(1)}${spread})`.trim();

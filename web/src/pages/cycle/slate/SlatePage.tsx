@@ -1,7 +1,7 @@
 // The slate (GET /api/cycles/{id}/slate): every decision the system proposed, with its reason,
 // and its review. The people team accepts or rejects (a rejection says why), singly or every open
 // proposal at once, and records exceptions; executives approve what awaits them.
-import { useState } from "preact/hooks";
+import { useRef, useState } from "preact/hooks";
 import { api, type ApiError, type CycleDetail, type Decision, type Slate } from "../../../api";
 import { Empty, ErrorState, Loading } from "../../../components/States";
 import { useSession } from "../../../session";
@@ -22,7 +22,9 @@ function SlateLoader({ cycle }: { cycle: CycleDetail }) {
   const slate = useFetch(`slate:${cycle.id}:${version}`, () => api.slate(cycle.id));
   const ladder = useFetch(`framework:${cycle.framework}`, () => api.framework(cycle.framework));
   const reload = () => setVersion((count) => count + 1);
-  if (slate.state === "loading" && version === 0) return <Loading what="the slate" />;
+  // While a change reloads the slate, the last one stays on the page (with the change's message).
+  const last = useRef<Slate | null>(null);
+  if (slate.state === "ok") last.current = slate.data;
   if (slate.state === "error") {
     return slate.error.code === "failed_precondition" || slate.error.code === "precondition" ? (
       <Empty>No slate yet: {slate.error.message}</Empty>
@@ -30,17 +32,10 @@ function SlateLoader({ cycle }: { cycle: CycleDetail }) {
       <ErrorState error={slate.error} what="the slate" />
     );
   }
-  if (slate.state === "loading") return <Loading what="the slate" />;
-  const currency = slate.data.currency || (ladder.state === "ok" ? ladder.data.pay.currency : undefined);
-  return (
-    <SlateView
-      cycle={cycle}
-      slate={slate.data}
-      scale={ladder.state === "ok" ? ladder.data.scale : []}
-      currency={currency}
-      onChanged={reload}
-    />
-  );
+  const shown = last.current;
+  if (!shown) return <Loading what="the slate" />;
+  const currency = shown.currency || (ladder.state === "ok" ? ladder.data.pay.currency : undefined);
+  return <SlateView cycle={cycle} slate={shown} scale={ladder.state === "ok" ? ladder.data.scale : []} currency={currency} onChanged={reload} />;
 }
 
 interface SlateViewProps {
