@@ -412,18 +412,24 @@ async function runAt(viewport) {
 
 const CYCLE_NAME = "Web cycle 2026-H2";
 
-/** A scratch CSV of ratings for everyone in the employee's group whom the manager does not rate,
- * by their manager, near the grade they hold (a few above and below, so the slate has something
- * to propose). */
-function ratingsForTheRest() {
+/** A scratch CSV of the ratings the manager does not give in the browser: everyone else in the
+ * employee's group by their manager, and the other raters' benchmark ratings, near the grade
+ * held (a few above and below, so the slate has something to propose). */
+function ratingsForTheRest(benchmarks) {
   const rows = ["person_id,rater_id,grade"];
   const offsets = [0, 1, 0, -1, 0, 2, 0, 0];
+  const near = (person, index) => {
+    const held = person.grade.charCodeAt(0) - 65;
+    return String.fromCharCode(65 + Math.min(14, Math.max(0, held + offsets[index % offsets.length])));
+  };
   people
     .filter((person) => person.group === employee.group && person.manager && person.manager !== manager.id)
-    .forEach((person, index) => {
-      const held = person.grade.charCodeAt(0) - 65;
-      const grade = String.fromCharCode(65 + Math.min(14, Math.max(0, held + offsets[index % offsets.length])));
-      rows.push(`${person.id},${person.manager},${grade}`);
+    .forEach((person, index) => rows.push(`${person.id},${person.manager},${near(person, index)}`));
+  benchmarks
+    .filter((assignment) => assignment.rater_id !== manager.id)
+    .forEach((assignment, index) => {
+      const person = people.find((candidate) => candidate.id === assignment.person_id);
+      rows.push(`${assignment.person_id},${assignment.rater_id},${near(person, index + 1)}`);
     });
   const file = path.join(work, "ratings.csv");
   writeFileSync(file, `${rows.join("\n")}\n`);
@@ -510,6 +516,17 @@ async function cycleWalk() {
     if (!cycleId) throw new Error(`the address ${page.url()} names no cycle`);
   });
   await both("pt-cycle-opened");
+  // Benchmark people: rated across teams too, so calibration can compare the raters' leniency.
+  let benchmarks = [];
+  let rated = reports; // whom the manager rates: their reports, then benchmark people
+  await check("the people team assigns the suggested benchmark people", async () => {
+    await page.getByRole("button", { name: "Assign suggested benchmarks" }).click();
+    await actionDone(/^\d+ benchmark ratings? assigned/);
+    benchmarks = (await page.evaluate(async (id) => (await fetch(`/api/cycles/${encodeURIComponent(id)}/benchmarks`)).json(), cycleId)).assignments;
+    if (benchmarks.length === 0) throw new Error("no benchmark person was assigned");
+    const mine = benchmarks.filter((assignment) => assignment.rater_id === manager.id);
+    rated = [...reports, ...mine.map((assignment) => people.find((person) => person.id === assignment.person_id))];
+  });
   await check("the people team starts rating", async () => {
     await page.getByRole("button", { name: "Start rating" }).click();
     await stateIs("rating");
@@ -525,20 +542,21 @@ async function cycleWalk() {
 
   // The manager rates each report: a grade on the scale, evidence, a criterion ticked.
   const promoted = reports.find((report) => report.id !== employee.id) ?? reports[0];
-  const gradeFor = (report) => String.fromCharCode(report.grade.charCodeAt(0) + (report.id === promoted.id ? 2 : 0));
+  const gradeFor = (person) => String.fromCharCode(person.grade.charCodeAt(0) + (person.id === promoted.id ? 2 : 0));
   await check("the manager finds their team's page from the cycle", async () => {
     await signIn(manager.id, PASSWORD.manager);
     await heading().filter({ hasText: "My page" }).waitFor();
     await page.getByTestId("nav-cycles").click();
     await page.getByRole("link", { name: CYCLE_NAME }).click();
-    await page.getByText(`You rate ${reports.length} people in this cycle.`).waitFor();
+    await page.getByText(`You rate ${rated.length} people in this cycle.`).waitFor();
     await page.getByRole("link", { name: "Rate and rank them" }).click();
     await heading().filter({ hasText: `Rate and rank: ${CYCLE_NAME}` }).waitFor();
-    await page.getByTestId("team-progress").getByText(`0 of ${reports.length} rated · not ranked yet`).waitFor();
+    const benchmarkNote = rated.length > reports.length ? ` · ${rated.length - reports.length} benchmark` : "";
+    await page.getByTestId("team-progress").getByText(`0 of ${rated.length} rated · not ranked yet${benchmarkNote}`).waitFor();
   });
   await shot("manager-team-empty");
-  for (const report of reports) {
-    await check(`the manager rates ${report.id} in the browser`, async () => {
+  for (const report of rated) {
+    await check(`the manager rates ${report.id} in the browser${reports.includes(report) ? "" : " (a benchmark person)"}`, async () => {
       const card = page.getByTestId(`rating-${report.id}`);
       const grade = gradeFor(report);
       await card.getByRole("radio", { name: new RegExp(`^Grade ${grade}(,|$)`) }).check();
@@ -550,7 +568,7 @@ async function cycleWalk() {
     });
   }
   await check("the team page counts every report rated", async () => {
-    await page.getByTestId("team-progress").getByText(`${reports.length} of ${reports.length} rated`).waitFor();
+    await page.getByTestId("team-progress").getByText(`${rated.length} of ${rated.length} rated`).waitFor();
   });
   await both("manager-team-rated");
 
@@ -607,7 +625,7 @@ async function cycleWalk() {
     await page.getByRole("button", { name: "Save the stack rank" }).click();
     await page.getByTestId("rank-status").getByText("Ranked.").waitFor();
     await page.reload();
-    await page.getByTestId("team-progress").getByText(`${reports.length} of ${reports.length} rated · ranked`).waitFor();
+    await page.getByTestId("team-progress").getByText(`${rated.length} of ${rated.length} rated · ranked`).waitFor();
     const kept = await order();
     if (kept.join(",") !== ranked.join(",")) throw new Error(`after a reload the order is ${kept.join(", ")}, not ${ranked.join(", ")}`);
   });
@@ -616,7 +634,7 @@ async function cycleWalk() {
 
   await check("the rest of the ratings come from the CLI", async () => {
     if (!cycleId) throw new Error("no cycle");
-    run(["cycle", "ratings", cycleId, ratingsForTheRest(), "--as", peopleTeamId]);
+    run(["cycle", "ratings", cycleId, ratingsForTheRest(benchmarks), "--as", peopleTeamId]);
   });
 
   // The people team ends rating, calibrates, looks at the board, decides.

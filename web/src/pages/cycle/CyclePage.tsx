@@ -22,7 +22,7 @@ export function CyclePage({ cycleId }: { cycleId: string }) {
             </p>
           )}
           {cycle.me.people_team && <CycleActions cycle={cycle} onChanged={reload} />}
-          {cycle.state === "closed" && session && <PersonOutcomeCard cycleId={cycle.id} personId={session.person_id} isMe />}
+          {cycle.state === "closed" && session && <PersonOutcomeCard cycleId={cycle.id} frameworkId={cycle.framework} personId={session.person_id} isMe />}
         </>
       )}
     </CycleFrame>

@@ -7,8 +7,18 @@ import { formatMoney } from "../../format";
 import { useFetch } from "../../useFetch";
 import { proposalLabel } from "./proposals";
 
-export function PersonOutcomeCard({ cycleId, personId, isMe, currency }: { cycleId: string; personId: string; isMe: boolean; currency?: string }) {
+interface PersonOutcomeCardProps {
+  cycleId: string;
+  /** The cycle's ladder: its pay currency is the bonus's. */
+  frameworkId: string;
+  personId: string;
+  isMe: boolean;
+}
+
+export function PersonOutcomeCard({ cycleId, frameworkId, personId, isMe }: PersonOutcomeCardProps) {
   const outcome = useFetch(`outcome:${cycleId}:${personId}`, () => api.personOutcome(cycleId, personId));
+  const ladder = useFetch(`framework:${frameworkId}`, () => api.framework(frameworkId));
+  const currency = ladder.state === "ok" ? ladder.data.pay.currency : undefined;
   return (
     <section aria-labelledby={`outcome-${personId}`} class="card" data-testid="person-outcome">
       <h2 id={`outcome-${personId}`}>{isMe ? "My result" : `Result of ${personId}`}</h2>
