@@ -173,7 +173,7 @@ async function harness(viewport, prefix = viewport.name) {
   page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
   page.on("console", (message) => {
     if (message.type() !== "error" && message.type() !== "warning") return;
-    if (/^Failed to load resource: the server responded with a status of (401|403|404|409|429)/.test(message.text())) return;
+    if (/^Failed to load resource: the server responded with a status of (400|401|403|404|409|429)/.test(message.text())) return;
     // chartIsDrawn reads the charts' pixels back, several times: Chromium's advice about that is
     // about this test, not the app.
     if (/^Canvas2D: Multiple readback operations using getImageData/.test(message.text())) return;
@@ -753,6 +753,29 @@ async function cycleWalk() {
     if (!first.startsWith("person_id,name,email,group,grade_held,performed,bonus")) throw new Error(`the CSV's first line is "${first}"`);
   });
   await both("pt-payroll");
+
+  // People import: a file with a problem is refused line and column; fixed, its dry run shows
+  // the newcomer, and applying it adds them.
+  expectedRefusals.add("POST /api/people/import 400");
+  await check("the people team imports a newcomer: the problem, the dry run, then apply", async () => {
+    await page.getByRole("link", { name: "Import people" }).click();
+    await heading().filter({ hasText: "Import people" }).waitFor();
+    const file = (grade) => `id,name,email,group,track,grade,hire_date\nE000901,Nia Newhire,nia.newhire@example.com,${employee.group},ic,${grade},2026-11-01\n`;
+    const pasted = page.getByRole("textbox", { name: /^Or paste it/ });
+    await page.getByLabel("Partial file: people missing from it have not left").check();
+    await pasted.fill(file("Z"));
+    await page.getByRole("button", { name: "Dry run" }).click();
+    await page.getByTestId("import-problems").getByText(/^line 2, column 6: grade 'Z'/).waitFor();
+    await shot("pt-import-problem");
+    if (await page.getByRole("button", { name: "Apply" }).isEnabled()) throw new Error("a file with problems may be applied");
+    await pasted.fill(file("G"));
+    await page.getByRole("button", { name: "Dry run" }).click();
+    await page.getByTestId("import-diff").getByText("Dry run: nothing changed yet").waitFor();
+    await page.getByTestId("import-diff").getByText("Nia Newhire (E000901), grade G").waitFor();
+    await page.getByRole("button", { name: "Apply" }).click();
+    await page.getByTestId("import-diff").getByRole("heading", { name: "Applied" }).waitFor();
+  });
+  await both("pt-import-applied");
   await check("the people team signs out", signOut);
 
   await check("the employee sees their own result of the closed cycle", async () => {
