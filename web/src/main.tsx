@@ -9,8 +9,18 @@ import { PageHeading } from "./components/PageHeading";
 import { OrgTreePage } from "./pages/OrgTreePage";
 import { PeoplePage } from "./pages/PeoplePage";
 import { PersonPage } from "./pages/PersonPage";
+import { LadderPage } from "./pages/ladder/LadderPage";
+import { LaddersPage } from "./pages/ladder/LaddersPage";
+import { CyclePage } from "./pages/cycle/CyclePage";
+import { CyclesPage } from "./pages/cycle/CyclesPage";
+import { TeamPage } from "./pages/cycle/team/TeamPage";
+import { CalibrationPage } from "./pages/cycle/calibration/CalibrationPage";
+import { SlatePage } from "./pages/cycle/slate/SlatePage";
+import { PayrollPage } from "./pages/cycle/PayrollPage";
+import { PeopleImportPage } from "./pages/PeopleImportPage";
+import { SessionContext } from "./session";
 import { SignInPage } from "./pages/SignInPage";
-import { href, navigate, parseHash, useRoute, type Route } from "./router";
+import { href, navigate, parseHash, useRoute, type CycleView, type Route } from "./router";
 import { VisiblePeopleContext, type VisiblePeople } from "./visiblePeople";
 import "./styles.css";
 
@@ -92,6 +102,7 @@ function App() {
     );
 
   return (
+    <SessionContext.Provider value={session.state === "signed-in" ? session.session : null}>
     <VisiblePeopleContext.Provider value={visible}>
       <a class="skip-link" href="#main" onClick={skipToMain}>
         Skip to content
@@ -111,6 +122,7 @@ function App() {
         {main}
       </main>
     </VisiblePeopleContext.Provider>
+    </SessionContext.Provider>
   );
 }
 
@@ -125,6 +137,16 @@ function Page({ route, me }: { route: Route; me: string }) {
       return <PersonPage key={route.id} personId={route.id} isMe={route.id === me} />;
     case "org":
       return <OrgTreePage key={route.id} personId={route.id} />;
+    case "ladders":
+      return <LaddersPage />;
+    case "ladder":
+      return <LadderPage key={route.id} ladderId={route.id} compare={route.compare} />;
+    case "cycles":
+      return <CyclesPage />;
+    case "cycle":
+      return <CycleRoute key={`${route.id}/${route.view}`} cycleId={route.id} view={route.view} rater={route.rater} me={me} />;
+    case "import":
+      return <PeopleImportPage />;
     case "unknown":
       return (
         <>
@@ -134,6 +156,21 @@ function Page({ route, me }: { route: Route; me: string }) {
           </p>
         </>
       );
+  }
+}
+
+function CycleRoute({ cycleId, view, rater, me }: { cycleId: string; view: CycleView; rater: string | null; me: string }) {
+  switch (view) {
+    case "overview":
+      return <CyclePage cycleId={cycleId} />;
+    case "team":
+      return <TeamPage cycleId={cycleId} raterId={rater ?? me} />;
+    case "calibration":
+      return <CalibrationPage cycleId={cycleId} />;
+    case "slate":
+      return <SlatePage cycleId={cycleId} />;
+    case "payroll":
+      return <PayrollPage cycleId={cycleId} />;
   }
 }
 

@@ -6,6 +6,7 @@ import { formatRole } from "../format";
 import { href, type Route } from "../router";
 import { useFetch } from "../useFetch";
 import { PasswordDialog } from "./PasswordDialog";
+import { hasRole } from "../session";
 
 interface HeaderProps {
   session: Session;
@@ -21,6 +22,7 @@ export function Header({ session, route, showPeople, onSignOut, onPasswordChange
   const name = me.state === "ok" ? me.data.name : session.person_id;
   const current = (active: boolean) => (active ? ("page" as const) : undefined);
   const onMyTeam = route.name === "org" && route.id === session.person_id;
+  const peopleTeam = hasRole(session, "people-team");
 
   return (
     <header class="site-header">
@@ -48,6 +50,23 @@ export function Header({ session, route, showPeople, onSignOut, onPasswordChange
               </a>
             </li>
           )}
+          <li>
+            <a href={href.cycles()} aria-current={current(route.name === "cycles" || route.name === "cycle")} data-testid="nav-cycles">
+              Cycles
+            </a>
+          </li>
+          {peopleTeam && (
+            <li>
+              <a href={href.importPeople()} aria-current={current(route.name === "import")}>
+                Import people
+              </a>
+            </li>
+          )}
+          <li>
+            <a href={href.ladders()} aria-current={current(route.name === "ladders" || route.name === "ladder")} data-testid="nav-ladders">
+              Ladders
+            </a>
+          </li>
         </ul>
       </nav>
       <div class="who">

@@ -95,6 +95,7 @@ export function HistoryChart({ history, currentGrade, name }: { history: History
           },
         },
         plugins: {
+          legend: { display: false },
           tooltip: {
             callbacks: {
               title: (items) => (items[0] ? formatDate(new Date(items[0].parsed.x ?? 0).toISOString()) : ""),

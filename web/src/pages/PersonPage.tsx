@@ -3,6 +3,8 @@
 import { api, type History, type Person } from "../api";
 import { ErrorState, Empty, Loading } from "../components/States";
 import { HistoryChart } from "../components/HistoryChart";
+import { MyCycles } from "../components/MyCycles";
+import { NextLevelCard } from "../components/NextLevelCard";
 import { formatBand, formatDate, formatMoney } from "../format";
 import { href } from "../router";
 import { useFetch } from "../useFetch";
@@ -38,6 +40,8 @@ export function PersonPage({ personId, isMe }: { personId: string; isMe: boolean
         <LevelCard person={p} />
         <PayCard personId={p.id} isMe={isMe} />
       </div>
+      <NextLevelCard person={p} isMe={isMe} />
+      {isMe && <MyCycles />}
       <HistorySection person={p} />
       <p>
         <a href={href.org(p.id)}>{isMe ? "My team tree" : `${p.name}'s team tree`}</a>
