@@ -306,6 +306,7 @@ async function runAt(viewport) {
     if (!header.includes(employee.level)) throw new Error(`the comparison's columns are "${header}", without ${employee.level}`);
     if (!page.url().includes(`compare=${employee.level}`)) throw new Error(`the address ${page.url()} does not keep the comparison`);
     await page.getByTestId("next-level-change").locator("li").first().waitFor();
+    await page.getByTestId("positions").locator("tbody tr").first().waitFor();
   });
   await shot("employee-ladder-compare");
   await check("a third level joins the comparison from its checkbox", async () => {

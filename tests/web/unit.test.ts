@@ -115,7 +115,7 @@ test("a stack rank starts from the saved order, newcomers after it, best rated f
     rating: grade ? { grade, evidence: "", criteria: [], version: 1 } : null,
   });
   const members = [member("x", "C"), member("y", "E"), member("z", null), member("w", "D")];
-  assert.deepEqual(initialOrder(members, ["w", "gone"]), ["w", "y", "x", "z"]);
+  assert.deepEqual(initialOrder(members, ["w", "gone"], ladder.scale), ["w", "y", "x", "z"]);
 });
 
 test("the nine-box places people by performance against the grade held and the grade's place in its band", () => {

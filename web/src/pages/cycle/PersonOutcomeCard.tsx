@@ -5,6 +5,7 @@ import { api, type PersonOutcome } from "../../api";
 import { ErrorState, Loading } from "../../components/States";
 import { formatMoney } from "../../format";
 import { useFetch } from "../../useFetch";
+import { useVisiblePeople } from "../../visiblePeople";
 import { proposalLabel } from "./proposals";
 
 interface PersonOutcomeCardProps {
@@ -32,6 +33,7 @@ export function PersonOutcomeCard({ cycleId, frameworkId, personId, isMe }: Pers
 }
 
 function OutcomeFacts({ outcome, currency }: { outcome: PersonOutcome; currency?: string }) {
+  const { names } = useVisiblePeople();
   const decision = outcome.decision;
   return (
     <dl class="facts">
@@ -66,7 +68,7 @@ function OutcomeFacts({ outcome, currency }: { outcome: PersonOutcome; currency?
               {outcome.ratings.map((rating) => (
                 <li key={`${rating.rater_id}-${rating.benchmark}`}>
                   Grade {rating.grade}
-                  {rating.benchmark ? " (benchmark)" : ""} by {rating.rater_id}
+                  {rating.benchmark ? " (benchmark)" : ""} by {names.has(rating.rater_id) ? `${names.get(rating.rater_id)} (${rating.rater_id})` : rating.rater_id}
                   {rating.evidence && <span class="summary">{rating.evidence}</span>}
                 </li>
               ))}

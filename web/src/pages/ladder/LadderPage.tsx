@@ -1,5 +1,6 @@
 // One ladder: pick a track and the levels to compare side by side (kept in the address,
-// #/ladders/ID?compare=L2,L3), and see what changes from one level to the next.
+// #/ladders/ID?compare=L2,L3), see what changes from one level to the next, and the ladder's
+// positions, equivalences and promotion rules.
 import { useState } from "preact/hooks";
 import { api, type Ladder } from "../../api";
 import { PageHeading } from "../../components/PageHeading";
@@ -8,6 +9,7 @@ import { levelsOfTrack } from "../../ladder";
 import { href, replaceRoute } from "../../router";
 import { useFetch } from "../../useFetch";
 import { LevelComparison } from "./LevelComparison";
+import { LadderStructure } from "./LadderStructure";
 import { NextLevelChange } from "./NextLevelChange";
 
 export function LadderPage({ ladderId, compare }: { ladderId: string; compare: string[] }) {
@@ -83,6 +85,7 @@ function LadderView({ ladder, compare }: { ladder: Ladder; compare: string[] }) 
       </form>
       <LevelComparison ladder={ladder} levels={levels.filter((level) => chosen.includes(level.id))} track={track} />
       <NextLevelChange ladder={ladder} track={track} initialLevel={chosen[0] ?? levels[0]?.id ?? ""} />
+      <LadderStructure ladder={ladder} />
     </section>
   );
 }

@@ -12,18 +12,22 @@ interface StackRankProps {
   cycleId: string;
   raterId: string;
   members: TeamMember[];
+  /** The ladder's scale, to order people not ranked yet by their rating. */
+  scale: string[];
   rank: StackRankData;
   editable: boolean;
   onSaved: (rank: StackRankData) => void;
 }
 
-/** The saved order, with anyone missing from it appended (best rated first). */
-export function initialOrder(members: TeamMember[], saved: string[]): string[] {
+/** The saved order, with anyone missing from it appended: best rated first on the scale, the
+ * unrated last. */
+export function initialOrder(members: TeamMember[], saved: string[], scale: string[]): string[] {
   const ids = new Set(members.map((member) => member.id));
   const kept = saved.filter((id) => ids.has(id));
+  const at = (member: TeamMember) => (member.rating ? scale.indexOf(member.rating.grade) : -1);
   const rest = members
     .filter((member) => !kept.includes(member.id))
-    .sort((a, b) => (b.rating?.grade ?? "").localeCompare(a.rating?.grade ?? "") || a.name.localeCompare(b.name))
+    .sort((a, b) => at(b) - at(a) || a.name.localeCompare(b.name))
     .map((member) => member.id);
   return [...kept, ...rest];
 }
@@ -36,8 +40,8 @@ export function move<T>(list: T[], from: number, to: number): T[] {
   return copy;
 }
 
-export function StackRank({ cycleId, raterId, members, rank, editable, onSaved }: StackRankProps) {
-  const [order, setOrder] = useState(() => initialOrder(members, rank.order));
+export function StackRank({ cycleId, raterId, members, scale, rank, editable, onSaved }: StackRankProps) {
+  const [order, setOrder] = useState(() => initialOrder(members, rank.order, scale));
   const [version, setVersion] = useState(rank.version);
   const [announce, setAnnounce] = useState("");
   const [dragging, setDragging] = useState<string | null>(null);
@@ -168,7 +172,7 @@ export function StackRank({ cycleId, raterId, members, rank, editable, onSaved }
               type="button"
               class="secondary"
               onClick={() => {
-                setOrder(initialOrder(members, conflict.order));
+                setOrder(initialOrder(members, conflict.order, scale));
                 setVersion(conflict.version);
                 setConflict(null);
                 onSaved(conflict);

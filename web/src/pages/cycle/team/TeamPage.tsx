@@ -93,6 +93,7 @@ function TeamView({ cycle, initial, ladder, summaries }: { cycle: CycleDetail; i
             cycleId={cycle.id}
             raterId={team.rater_id}
             members={reports}
+            scale={ladder.scale}
             rank={team.rank}
             editable={editable}
             onSaved={(rank) => setTeam((current) => ({ ...current, rank }))}
