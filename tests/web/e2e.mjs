@@ -399,6 +399,15 @@ async function runAt(viewport) {
         const answered = page.waitForResponse((response) => response.url().endsWith("/api/session") && response.request().method() === "POST");
         await signIn("nobody-at-all@example.com", `wrong-password-number-${attempt}`);
         status = (await answered).status();
+        // The answer reaches the test before the page has handled it: wait until the page has
+        // shown the refusal and cleared the password, or the next fill races with that clearing
+        // and the form refuses to submit an empty password.
+        await error.waitFor();
+        await page.waitForFunction(() => {
+          const password = document.querySelector("input[name=password]");
+          const button = document.querySelector("form button[type=submit]");
+          return password !== null && password.value === "" && button !== null && !button.disabled;
+        });
       }
       if (status !== 429) throw new Error(`sign-in was not throttled (the last answer was ${status})`);
       await error.getByText(/Try again in \d+ (seconds?|minutes) \(at /).waitFor();
