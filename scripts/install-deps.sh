@@ -12,7 +12,7 @@ packages=(
   build-essential cmake ninja-build ccache pkg-config
   libyaml-cpp-dev libcli11-dev nlohmann-json3-dev libfmt-dev libsqlite3-dev libsodium-dev
   libcsv-dev libpq-dev postgresql libxlsxwriter-dev
-  libcpp-httplib-dev  # the web server (server/)
+  libboost-dev  # the web server (server/): Boost.Beast and Boost.Asio, headers only
   libcmark-gfm-dev libcmark-gfm-extensions-dev
   libeigen3-dev  # sparse matrices and conjugate gradients for calibration (engine/)
   libgtest-dev libgmock-dev libbenchmark-dev

@@ -38,6 +38,11 @@ Action ServeSetup(CLI::App& app) {
   app.add_option("--web-root", args->serve.web_root,
                  "The built web front end to serve at / (web/dist); the API alone when omitted")
       ->check(CLI::ExistingDirectory);
+  app.add_option("--threads", args->serve.threads,
+                 "Threads serving the connections, which is also how many requests are answered "
+                 "at once (every connection is served, whatever their number)")
+      ->default_val(4)
+      ->check(CLI::Range(1, 256));
   app.add_flag("--secure-cookies", args->secure_cookies,
                "Mark the session cookie Secure: when users reach the server through HTTPS");
   app.footer(

@@ -1,5 +1,7 @@
 #include "org/authenticator.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "auth/password.h"
@@ -153,10 +155,14 @@ Result<Principal> Authenticator::FromSessionToken(std::string_view token) {
   Result<std::optional<store::Account>> account = store_.GetAccount(session.person_id);
   if (!account.ok()) return account.status();
   if (Status usable = RequireUsable(*account); !usable.ok()) return usable;
+  std::int64_t last_use = *last_seen;
   if (*now - *last_seen >= options_.touch_interval) {
     if (Status s = store_.TouchSession(hash, model::FormatUtcSeconds(*now)); !s.ok()) return s;
+    last_use = *now;
   }
-  return Principal{session.person_id, hash, session.csrf_token, ""};
+  const std::int64_t recheck_at =
+      std::min(*expires, last_use + std::min(options_.idle_timeout, options_.touch_interval));
+  return Principal{session.person_id, hash, session.csrf_token, "", recheck_at};
 }
 
 Result<Principal> Authenticator::FromApiToken(std::string_view token) {
@@ -178,17 +184,23 @@ Result<Principal> Authenticator::FromApiToken(std::string_view token) {
   Result<std::optional<store::Account>> account = store_.GetAccount(api_token.person_id);
   if (!account.ok()) return account.status();
   if (Status usable = RequireUsable(*account); !usable.ok()) return usable;
+  std::int64_t last_use = *now;
   bool touch = api_token.last_used_at.empty();
   if (!touch) {
     Result<std::int64_t> last_used = Seconds(api_token.last_used_at, "an API token's last use");
     if (!last_used.ok()) return last_used.status();
     touch = *now - *last_used >= options_.touch_interval;
+    if (!touch) last_use = *last_used;
   }
   if (touch) {
     const Status touched = store_.TouchApiToken(api_token.id, model::FormatUtcSeconds(*now));
     if (!touched.ok()) return touched;
   }
-  return Principal{api_token.person_id, "", "", api_token.id};
+  std::int64_t recheck_at = last_use + options_.touch_interval;
+  if (!api_token.expires_at.empty()) {
+    recheck_at = std::min(recheck_at, *Seconds(api_token.expires_at, "an API token's expiry"));
+  }
+  return Principal{api_token.person_id, "", "", api_token.id, recheck_at};
 }
 
 Status Authenticator::Logout(std::string_view session_token) {

@@ -46,6 +46,10 @@ struct Principal {
   std::string session_token_hash;  ///< empty for an API token
   std::string csrf_token;          ///< empty for an API token
   std::string api_token_id;        ///< empty for a session
+  /// The clock's second (since the epoch) from which this answer must be checked again: the
+  /// session's or token's expiry, its idle timeout, or its next touch, whichever comes first.
+  /// Until then, only a change to the stored session, token, account or person can end it.
+  std::int64_t recheck_at = 0;
 };
 
 /// A new session: what the server sends back once. The server compares the CSRF token a request

@@ -4,7 +4,9 @@
 
 #include <sodium.h>
 
+#include "auth/tokens.h"
 #include "base/fault_injection.h"
+#include "model/utc_time.h"
 #include "org/authenticator.h"
 #include "server/api_error.h"
 #include "server/calibration_routes.h"
@@ -48,7 +50,37 @@ Result<std::int64_t> Api::Maintain() {
   return authenticator.PruneLoginAttempts();
 }
 
+Result<SignInCache::Holder> Api::Identify(store::Store& store, const std::string& token,
+                                          bool session) {
+  // Sessions only: API tokens are revoked from the command line, which should take effect at
+  // once, and a script's requests come one at a time anyway.
+  const std::string key = session ? auth::TokenHash(token) : "";
+  const std::optional<std::int64_t> now = model::ParseUtcSeconds(clock_.NowUtc());
+  if (session && now) {
+    if (std::optional<SignInCache::Holder> known = sign_ins_.Find(key, *now)) return *known;
+  }
+  const std::uint64_t generation = sign_ins_.generation();
+  org::Authenticator authenticator(store, clock_, options_.auth);
+  Result<org::Principal> principal =
+      session ? authenticator.FromSessionToken(token) : authenticator.FromApiToken(token);
+  if (!principal.ok()) return principal.status();
+  Result<org::Actor> actor = org::LoadActor(store, principal->person_id);
+  if (!actor.ok()) return Status::Unauthenticated("this account's person is no longer active");
+  SignInCache::Holder holder{std::move(*principal), std::move(*actor)};
+  if (session) sign_ins_.Remember(key, holder, generation);
+  return holder;
+}
+
 HttpResponse Api::Handle(HttpRequest request) {
+  const bool changes_state = ChangesState(request.method);
+  // Whatever a change did, who holds which token is checked afresh from the next request on.
+  struct ForgetSignIns {
+    SignInCache& cache;
+    bool active;
+    ~ForgetSignIns() {
+      if (active) cache.ForgetAll();
+    }
+  } forget{sign_ins_, changes_state};
   try {
     return Dispatch(request);
   } catch (const std::exception& e) {
@@ -78,27 +110,34 @@ HttpResponse Api::Dispatch(HttpRequest& request) {
   Result<StorePool::Lease> lease = stores_.Acquire();
   if (!lease.ok()) return ErrorFromStatus(lease.status());
   store::Store& store = lease->store();
+  // One snapshot for the request's reads (a write inside ends it and runs on its own).
+  if (Status snapshot = store.BeginReadSnapshot(); !snapshot.ok()) return ErrorFromStatus(snapshot);
+  struct EndSnapshot {
+    store::Store& store;
+    ~EndSnapshot() { store.EndReadSnapshot(); }
+  } end_snapshot{store};
   RequestContext ctx{request, store, clock_, options_, frameworks_, std::nullopt, "", ""};
 
   // Who is asking: an API token (Authorization: Bearer …) or the session cookie.
-  org::Authenticator authenticator(store, clock_, options_.auth);
-  std::optional<org::Principal> principal;
+  std::optional<SignInCache::Holder> holder;
   const std::string authorization = request.Header("authorization");
   const std::string cookie = request.Cookie(options_.session_cookie);
   if (authorization.rfind("Bearer ", 0) == 0) {
-    Result<org::Principal> by_token = authenticator.FromApiToken(authorization.substr(7));
+    Result<SignInCache::Holder> by_token = Identify(store, authorization.substr(7), false);
     if (!by_token.ok()) return ErrorFromStatus(by_token.status());
-    principal = std::move(*by_token);
+    holder = std::move(*by_token);
   } else if (!cookie.empty()) {
-    Result<org::Principal> by_session = authenticator.FromSessionToken(cookie);
+    Result<SignInCache::Holder> by_session = Identify(store, cookie, true);
     if (by_session.ok()) {
-      principal = std::move(*by_session);
+      holder = std::move(*by_session);
       ctx.session_token = cookie;
-      ctx.csrf_token = principal->csrf_token;
+      ctx.csrf_token = holder->principal.csrf_token;
     } else if (route.audience != Audience::kPublic) {
       return ErrorFromStatus(by_session.status());
     }
   }
+  const std::optional<org::Principal> principal =
+      holder ? std::optional<org::Principal>(holder->principal) : std::nullopt;
   if (route.audience == Audience::kSignedIn) {
     if (!principal) {
       return ErrorResponse(401, error_code::kUnauthenticated,
@@ -111,12 +150,7 @@ HttpResponse Api::Dispatch(HttpRequest& request) {
       return ErrorResponse(403, error_code::kCsrf,
                            "this change needs the session's CSRF token in the X-CSRF-Token header");
     }
-    Result<org::Actor> actor = org::LoadActor(store, principal->person_id);
-    if (!actor.ok()) {
-      return ErrorResponse(401, error_code::kUnauthenticated,
-                           "this account's person is no longer active");
-    }
-    ctx.actor = std::move(*actor);
+    ctx.actor = std::move(holder->actor);
   }
   DelayIfInjected("request-handler");
   return route.handler(ctx);

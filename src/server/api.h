@@ -11,6 +11,7 @@
 #include "server/http_types.h"
 #include "server/request_context.h"
 #include "server/router.h"
+#include "server/sign_in_cache.h"
 #include "server/store_pool.h"
 
 namespace yardstick::server {
@@ -31,11 +32,14 @@ class Api {
 
  private:
   HttpResponse Dispatch(HttpRequest& request);
+  /// Who holds session cookie (|session|) or API token |token|, from the cache or the store.
+  Result<SignInCache::Holder> Identify(store::Store& store, const std::string& token, bool session);
 
   StorePool stores_;
   const Clock& clock_;
   ApiOptions options_;
   FrameworkCache frameworks_;
+  SignInCache sign_ins_;
   Router router_;
 };
 

@@ -1,7 +1,8 @@
-// HttpServer: the API and the web front end's files over HTTP (cpp-httplib), on 127.0.0.1 by
-// default. It logs every request with its latency, adds the security headers, and stops
-// gracefully: Stop() refuses new connections and returns once the requests in flight are
-// answered. The only file that includes httplib.h.
+// HttpServer: the API and the web front end's files over HTTP/1.1 (Boost.Beast on Boost.Asio),
+// on 127.0.0.1 by default. It logs every request with its latency, adds the security headers,
+// and stops gracefully: Stop() refuses new connections and Run() returns once the requests in
+// flight are answered. Event-driven: a few threads serve every connection (epoll), and a request
+// is answered on the thread that read it. The only file that includes Beast.
 #pragma once
 
 #include <functional>
@@ -19,6 +20,9 @@ struct ServeOptions {
   int port = 8080;             ///< 0: any free port (see HttpServer::port())
   std::string web_root;        ///< the front end's built files (served at /); none when empty
   size_t max_body = 8u << 20;  ///< bytes; a larger request body is refused with 413
+  /// Threads serving the connections; a request is answered on the thread that read it, so this
+  /// is also how many requests are answered at once.
+  int threads = 4;
 };
 
 class HttpServer {

@@ -1,4 +1,4 @@
-// HttpRequest and HttpResponse: what the API's handlers see of HTTP. The transport (cpp-httplib,
+// HttpRequest and HttpResponse: what the API's handlers see of HTTP. The transport (Boost.Beast,
 // in http_server.cc only) fills them in; everything else — routing, authentication, the
 // handlers, the tests — works on these plain values, without sockets.
 #pragma once
@@ -21,6 +21,11 @@ struct HttpRequest {
   std::string body;
   std::string remote_address;
   std::map<std::string, std::string> path_params;  ///< filled by the router: {"id": "E000002"}
+
+  /// Sets path and query from a request target ("/api/people?group=eng%20a&x=1"): the path
+  /// percent-decoded, each query parameter's name and value percent-decoded with '+' as a space
+  /// (the first of repeated names is kept). Malformed escapes are kept as they are.
+  void SetTarget(std::string_view target);
 
   /// The first value of header |name| (lower case), or "".
   [[nodiscard]] std::string Header(std::string_view name) const;

@@ -42,5 +42,19 @@ TEST(HttpResponseTest, JsonAndNoContent) {
   EXPECT_TRUE(none.body.empty());
 }
 
+TEST(HttpRequestTest, SplitsAndDecodesATarget) {
+  HttpRequest request;
+  request.SetTarget("/api/people/E%2001?group=eng+a%26b&level=L3&level=L4&flag&=x&bad=%zz%4");
+  EXPECT_EQ(request.path, "/api/people/E 01");
+  EXPECT_EQ(request.Query("group"), "eng a&b");
+  EXPECT_EQ(request.Query("level"), "L3");  // the first of repeated names
+  EXPECT_EQ(request.Query("flag", "unset"), "");
+  EXPECT_EQ(request.Query(""), "x");
+  EXPECT_EQ(request.Query("bad"), "%zz%4");  // malformed escapes stay as they are
+  request.SetTarget("/a+b%2Fc");
+  EXPECT_EQ(request.path, "/a+b/c");  // '+' is a space only in the query
+  EXPECT_TRUE(request.query.empty());
+}
+
 }  // namespace
 }  // namespace yardstick::server

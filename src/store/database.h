@@ -113,6 +113,14 @@ class Database {
   /// them cheaply). Creating them again checks the constraints and UNIQUE indexes as a whole.
   virtual Result<std::vector<SchemaObject>> BulkLoadObstacles(std::string_view table) = 0;
 
+  /// Lets the reads that follow share one snapshot of the database until EndReadSnapshot(). An
+  /// engine whose every read takes and drops locks (SQLite: the WAL's read locks, about a third
+  /// of a point query) takes them once instead; others ignore it. A write ends the snapshot
+  /// first — Begin(), or a statement that writes — so a write always starts from the newest
+  /// state, as without a snapshot.
+  virtual Status BeginReadSnapshot() { return Status::Ok(); }
+  virtual void EndReadSnapshot() {}
+
   virtual Status Begin() = 0;
   /// Begins a transaction that loads many rows into tables that hold few or none yet (a first
   /// import), with the same guarantees as Begin(): all or nothing, and safe if the process dies.

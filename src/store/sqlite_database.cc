@@ -45,6 +45,8 @@ Status SqliteDatabase::Error(std::string_view what) const {
 }
 
 Status SqliteDatabase::ExecuteScript(std::string_view sql) {
+  // A script may write; EndReadSnapshot's own ROLLBACK comes here with the snapshot ended.
+  EndReadSnapshot();
   char* message = nullptr;
   const std::string text(sql);
   if (sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
@@ -114,6 +116,9 @@ Status SqliteDatabase::QueryEach(std::string_view sql, const Params& params,
   Result<sqlite3_stmt*> prepared = Prepare(sql);
   if (!prepared.ok()) return prepared.status();
   sqlite3_stmt* statement = *prepared;
+  if (in_read_snapshot_ && sqlite3_stmt_readonly(statement) == 0) {
+    EndReadSnapshot();  // a write starts from the newest state, in its own transaction
+  }
   if (Status bound = Bind(statement, params); !bound.ok()) return bound;
   const int columns = sqlite3_column_count(statement);
   Row row({});
@@ -227,7 +232,35 @@ Result<std::string> SqliteDatabase::JournalMode(std::string_view set_to) {
   return rows->front().Text(0);
 }
 
-Status SqliteDatabase::Begin() { return ExecuteScript("BEGIN IMMEDIATE"); }
+Status SqliteDatabase::BeginReadSnapshot() {
+  if (in_read_snapshot_ || sqlite3_get_autocommit(db_) == 0) return Status::Ok();
+  // Deferred: the first read takes the WAL's read lock and keeps it to the end.
+  Result<sqlite3_stmt*> begin = Prepare("BEGIN DEFERRED");
+  if (!begin.ok()) return begin.status();
+  const int rc = sqlite3_step(*begin);
+  sqlite3_reset(*begin);
+  if (rc != SQLITE_DONE) return Error("cannot begin a read snapshot");
+  in_read_snapshot_ = true;
+  return Status::Ok();
+}
+
+void SqliteDatabase::EndReadSnapshot() {
+  if (!in_read_snapshot_) return;
+  in_read_snapshot_ = false;
+  // Nothing was written in it (a write ends it first), so this only drops the read lock.
+  if (sqlite3_get_autocommit(db_) != 0) return;
+  Result<sqlite3_stmt*> commit = Prepare("COMMIT");
+  if (commit.ok()) {
+    sqlite3_step(*commit);
+    sqlite3_reset(*commit);
+  }
+  if (sqlite3_get_autocommit(db_) == 0) (void)ExecuteScript("ROLLBACK");
+}
+
+Status SqliteDatabase::Begin() {
+  EndReadSnapshot();
+  return ExecuteScript("BEGIN IMMEDIATE");
+}
 
 Status SqliteDatabase::BeginBulkLoad() {
   // In the WAL every page is written twice: to the log, then back into the database at the
@@ -237,6 +270,7 @@ Status SqliteDatabase::BeginBulkLoad() {
   // once (no busy wait) and the load simply runs in the WAL. synchronous = FULL makes the rollback
   // journal as safe against a power cut as the WAL with NORMAL; a process that dies leaves a hot
   // journal that the next connection to open the file rolls back.
+  EndReadSnapshot();
   if (sqlite3_get_autocommit(db_) == 0) return Begin();  // refused: a transaction is open
   in_bulk_load_ = true;
   Result<std::string> mode = JournalMode();

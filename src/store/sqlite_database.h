@@ -35,6 +35,8 @@ class SqliteDatabase final : public Database {
   Status InsertRows(std::string_view table, const std::vector<std::string>& columns,
                     const std::vector<Params>& rows) override;
   Result<std::vector<SchemaObject>> BulkLoadObstacles(std::string_view table) override;
+  Status BeginReadSnapshot() override;
+  void EndReadSnapshot() override;
   Status Begin() override;
   Status BeginBulkLoad() override;
   Status Commit() override;
@@ -56,6 +58,8 @@ class SqliteDatabase final : public Database {
   sqlite3* db_;
   std::string path_;
   std::map<std::string, sqlite3_stmt*, std::less<>> statements_;
+  /// Whether a read snapshot (BeginReadSnapshot) is open.
+  bool in_read_snapshot_ = false;
   /// Whether BeginBulkLoad changed settings that EndBulkLoad has not yet put back.
   bool in_bulk_load_ = false;
   /// Whether a bulk load switched this connection from the WAL to a rollback journal.

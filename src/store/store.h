@@ -134,6 +134,12 @@ class Store {
   Result<std::string> PutFramework(const std::string& framework_id, const std::string& name,
                                    const std::string& yaml, const std::string& actor);
   Result<std::optional<StoredFramework>> CurrentFramework(const std::string& framework_id);
+  /// The reads that follow share one snapshot of the database until EndReadSnapshot(); a write
+  /// ends it first (Database::BeginReadSnapshot). The server wraps each request in one: on
+  /// SQLite, a request's reads then take the WAL's locks once instead of once each.
+  Status BeginReadSnapshot() { return database_->BeginReadSnapshot(); }
+  void EndReadSnapshot() { database_->EndReadSnapshot(); }
+
   /// What decides which framework versions the organisation runs on — every group with its
   /// framework and that framework's current version — as one string that changes when any of it
   /// does (for caches of the loaded frameworks).

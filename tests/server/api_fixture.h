@@ -17,7 +17,6 @@
 #include <nlohmann/json.hpp>
 
 #include "base/file.h"
-#include "base/text.h"
 #include "org/authenticator.h"
 #include "server/api.h"
 #include "store/store.h"
@@ -98,13 +97,7 @@ class ApiFixture : public testing::EngineTest {
                     const std::map<std::string, std::string>& headers = {}) {
     HttpRequest request;
     request.method = method;
-    request.path = path.substr(0, path.find('?'));
-    if (const size_t q = path.find('?'); q != std::string::npos) {
-      for (const std::string& pair : SplitAndTrim(path.substr(q + 1), '&')) {
-        const size_t eq = pair.find('=');
-        request.query[pair.substr(0, eq)] = eq == std::string::npos ? "" : pair.substr(eq + 1);
-      }
-    }
+    request.SetTarget(path);
     request.body = std::move(body);
     request.remote_address = "127.0.0.1";
     if (!request.body.empty()) request.headers.emplace("content-type", "application/json");

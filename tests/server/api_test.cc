@@ -4,8 +4,10 @@
 // test, so no endpoint goes unchecked.
 #include "server/api.h"
 
+#include <chrono>
 #include <map>
 #include <set>
+#include <thread>
 
 #include <fmt/format.h>
 #include <gtest/gtest.h>
@@ -122,6 +124,19 @@ TEST_P(ApiTest, AnApiTokenWorksWithoutCsrfUntilRevoked) {
   EXPECT_EQ(Call("GET", "/api/people/E6", "", bearer).status, 404);
   ASSERT_TRUE(authenticator.RevokeApiToken("E2", token->first).ok());
   EXPECT_EQ(Call("GET", "/api/people/E3", "", bearer).status, 401);
+}
+
+TEST_P(ApiTest, ASessionEndedOutsideTheServerEndsWithinASecond) {
+  // `yardstick user disable` runs in another process: the server learns of it when it checks the
+  // session again, at most a second after it last did (server/sign_in_cache.h).
+  const Signed e2 = SignIn("E2");
+  EXPECT_EQ(As(e2, "GET", "/api/people/E3").status, 200);
+  Result<std::unique_ptr<store::Store>> store = store::Store::Open(url(), clock_);
+  ASSERT_TRUE(store.ok());
+  org::Authenticator authenticator(**store, clock_);
+  ASSERT_TRUE(authenticator.DisableAccount("E2", "E1").ok());
+  std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+  EXPECT_EQ(As(e2, "GET", "/api/people/E3").status, 401);
 }
 
 TEST_P(ApiTest, ListsShowOnlyWhoTheCallerMaySee) {
