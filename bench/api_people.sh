@@ -8,6 +8,7 @@
 # chain above them to decide whether the caller may see them, and writes the JSON.
 #
 # Usage: bench/api_people.sh [PEOPLE] [SECONDS] [CONNECTIONS]   (defaults 1000000 20 32)
+# SKIP_BUILD=1 uses the release build as it is.
 # Builds the release preset; the database is made once with `yardstick demo init` and cached
 # under build/bench/. Needs wrk and nginx (Debian packages wrk, nginx-light), curl or python3.
 # Binds 127.0.0.1 only; prints a Markdown table.
