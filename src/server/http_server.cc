@@ -109,11 +109,12 @@ struct HttpServer::Impl {
   std::ostream& log;
   std::mutex log_mutex;
   std::filesystem::path web_root;  ///< canonical; empty when the front end is not served
-  asio::io_context io;
-  tcp::acceptor acceptor;
   std::atomic<bool> stopping = false;
   std::mutex connections_mutex;
   std::map<Connection*, std::weak_ptr<Connection>> connections;
+  // Last, so destroyed first: handlers it still holds end connections, which use the above.
+  asio::io_context io;
+  tcp::acceptor acceptor;
 
   Impl(Api& a, ServeOptions o, std::ostream& l)
       : api(a),
@@ -286,12 +287,18 @@ void HttpServer::Impl::Accept() {
 }
 
 void HttpServer::Impl::CloseIdleConnections() {
-  const std::lock_guard<std::mutex> lock(connections_mutex);
-  for (const auto& [raw, weak] : connections) {
-    if (std::shared_ptr<Connection> connection = weak.lock()) {
-      asio::post(asio::bind_executor(connection->get_executor(),
-                                     [connection] { connection->CloseIfIdle(); }));
+  // Collected under the lock, posted outside it: the last reference to a connection may go here,
+  // and its destructor takes the lock.
+  std::vector<std::shared_ptr<Connection>> open;
+  {
+    const std::lock_guard<std::mutex> lock(connections_mutex);
+    for (const auto& [raw, weak] : connections) {
+      if (std::shared_ptr<Connection> connection = weak.lock()) open.push_back(connection);
     }
+  }
+  for (std::shared_ptr<Connection>& connection : open) {
+    asio::post(asio::bind_executor(connection->get_executor(),
+                                   [connection] { connection->CloseIfIdle(); }));
   }
 }
 
