@@ -21,6 +21,7 @@
 #include <fmt/format.h>
 
 #include "base/clock.h"
+#include "demo_database.h"
 #include "engine/random.h"
 #include "org/authenticator.h"
 #include "server/api.h"
@@ -34,11 +35,6 @@ constexpr const char* kPassword = "benchmark password, long enough";
 [[noreturn]] void Fail(const std::string& what, const Status& status) {
   std::cerr << "api_handle_bench: " << what << ": " << status.message() << "\n";
   std::exit(1);
-}
-
-std::string BenchDir() {
-  const char* dir = std::getenv("YARDSTICK_BENCH_DIR");
-  return dir != nullptr ? dir : "/tmp/yardstick-bench";
 }
 
 /// Gives |person_id| an account with kPassword (demo init may have made one already).
@@ -58,19 +54,12 @@ struct Callers {
 
 /// The database of |count| people, made once; who signs in is kept beside it.
 Callers Database(int count) {
-  const std::string dir = BenchDir();
-  std::filesystem::create_directories(dir);
-  const std::string path = fmt::format("{}/api-handle-{}.db", dir, count);
+  const std::string path = fmt::format("{}/api-handle-{}.db", bench::BenchDir(), count);
   Callers callers{path, "", ""};
   if (std::ifstream built(path + ".built"); built >> callers.top >> callers.people_team) {
     return callers;
   }
-  std::filesystem::remove(path);
-  const std::string command = fmt::format(
-      "'{}' demo init --people {} --seed 1 --today 2026-11-21 --no-cycles --frameworks "
-      "'{}/frameworks' --db '{}' >/dev/null",
-      YARDSTICK_BINARY, count, YARDSTICK_SOURCE_DIR, path);
-  if (std::system(command.c_str()) != 0) Fail("demo init", Status::Internal(command));
+  if (Status made = bench::MakeDemoDatabase(path, count); !made.ok()) Fail("demo init", made);
   auto store = store::Store::Open(path);
   if (!store.ok()) Fail("open", store.status());
   // Accounts for the top of the tree and for a member of the people team.

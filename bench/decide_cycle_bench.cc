@@ -24,6 +24,7 @@
 #include <benchmark/benchmark.h>
 #include <fmt/format.h>
 
+#include "demo_database.h"
 #include "engine/random.h"
 #include "ladder/framework_loader.h"
 #include "review/decide_cycle_job.h"
@@ -47,12 +48,7 @@ std::string CycleId(int index) {
 
 /// Builds the database at |path| for |count| people (see the top of the file).
 void Build(const std::string& path, int count) {
-  std::filesystem::remove(path);
-  const std::string command = fmt::format(
-      "'{}' demo init --people {} --seed 1 --today 2026-11-21 --no-cycles --frameworks "
-      "'{}/frameworks' --db '{}' >/dev/null",
-      YARDSTICK_BINARY, count, YARDSTICK_SOURCE_DIR, path);
-  if (std::system(command.c_str()) != 0) Fail("demo init", Status::Internal(command));
+  if (Status made = bench::MakeDemoDatabase(path, count); !made.ok()) Fail("demo init", made);
   auto store = store::Store::Open(path);
   if (!store.ok()) Fail("open", store.status());
   auto framework = (*store)->CurrentFramework("engineering");
@@ -123,10 +119,7 @@ std::string PeopleTeam(store::Store& store) {
 
 /// The database for |count| people, built on first use.
 std::string Database(int count) {
-  const char* dir = std::getenv("YARDSTICK_BENCH_DIR");
-  const std::string root = dir != nullptr ? dir : "/tmp/yardstick-bench";
-  std::filesystem::create_directories(root);
-  const std::string path = fmt::format("{}/decide-{}.db", root, count);
+  const std::string path = fmt::format("{}/decide-{}.db", bench::BenchDir(), count);
   const std::string done = path + ".built";
   if (!std::filesystem::exists(done) || !std::filesystem::exists(path)) {
     std::cerr << fmt::format("building {} (once)…\n", path);

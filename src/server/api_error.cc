@@ -4,8 +4,9 @@
 
 namespace yardstick::server {
 
-HttpResponse ErrorResponse(int status, std::string_view code, const std::string& message) {
-  nlohmann::json body;
+HttpResponse ErrorResponse(int status, std::string_view code, const std::string& message,
+                           const nlohmann::json& beside) {
+  nlohmann::json body = beside.is_object() ? beside : nlohmann::json::object();
   body["error"] = {{"code", code}, {"message", message}};
   return HttpResponse::Json(body, status);
 }

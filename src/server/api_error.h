@@ -27,8 +27,10 @@ inline constexpr std::string_view kPayloadTooLarge = "payload_too_large";
 inline constexpr std::string_view kInternal = "internal";
 }  // namespace error_code
 
-/// A JSON error response.
-HttpResponse ErrorResponse(int status, std::string_view code, const std::string& message);
+/// A JSON error response; the members of |beside| (an object, when given) go beside "error",
+/// e.g. {"problems": [...]} or {"current": ...}.
+HttpResponse ErrorResponse(int status, std::string_view code, const std::string& message,
+                           const nlohmann::json& beside = nullptr);
 
 /// The error response for a failed |status|: InvalidArgument → 400, PermissionDenied → 403,
 /// NotFound → 404, AlreadyExists and Stale → 409, FailedPrecondition → 409 (the state does not

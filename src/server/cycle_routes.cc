@@ -35,10 +35,7 @@ HttpResponse Problems(const Diagnostics& problems, const std::vector<std::string
     if (first.empty()) first = problem.message;
     list.push_back(std::move(item));
   }
-  HttpResponse response = ErrorResponse(400, error_code::kBadRequest, first);
-  nlohmann::json body = nlohmann::json::parse(response.body);
-  body["problems"] = std::move(list);
-  return HttpResponse::Json(body, 400);
+  return ErrorResponse(400, error_code::kBadRequest, first, {{"problems", std::move(list)}});
 }
 
 HttpResponse ListCycles(RequestContext& ctx) {
@@ -165,10 +162,8 @@ nlohmann::json CurrentRating(RequestContext& ctx, const std::string& cycle_id,
 
 /// A 409 for a stale write, with the value stored now.
 HttpResponse StaleWithCurrent(const Status& status, nlohmann::json current) {
-  HttpResponse response = ErrorFromStatus(status);
-  nlohmann::json body = nlohmann::json::parse(response.body);
-  body["current"] = std::move(current);
-  return HttpResponse::Json(body, 409);
+  return ErrorResponse(409, error_code::kStale, status.message(),
+                       {{"current", std::move(current)}});
 }
 
 HttpResponse PutRating(RequestContext& ctx) {

@@ -524,8 +524,9 @@ Result<std::vector<model::ComparisonGroup>> Store::Groups() {
 // People -------------------------------------------------------------------------------------
 
 Result<std::optional<Person>> Store::GetPerson(const std::string& id) {
-  Result<Rows> rows =
-      database_->Query(fmt::format("SELECT {} FROM people WHERE id = ?", kPersonColumns), {id});
+  // Made once: this is on every API request's path.
+  static const std::string sql = fmt::format("SELECT {} FROM people WHERE id = ?", kPersonColumns);
+  Result<Rows> rows = database_->Query(sql, {id});
   if (!rows.ok()) return rows.status();
   if (rows->empty()) return std::optional<Person>();
   return std::optional<Person>(PersonFromRow(rows->front()));
