@@ -615,10 +615,25 @@ Result<CalibrationResult> Calibrate(const CalibrationInput& input,
 
   CalibrationResult result;
   result.stats.index_seconds = stopwatch.Lap();
-  // 1. Variance components on the ratings alone (REML-style EM), on a subset when large.
-  const DenseProblem subset = VarianceSubset(problem, options.variance_subset_raters);
-  result.stats.variance_subset_raters = subset.raters;
-  Variances variances = EstimateVariances(subset, options, result.stats);
+  // 1. Variance components on the ratings alone (REML-style EM), on a subset when large; or as
+  // given.
+  Variances variances;
+  if (const std::optional<VarianceComponents>& known = options.known_variances) {
+    for (double spread : {known->performance_sd, known->leniency_sd, known->rating_noise_sd}) {
+      if (!(spread > 0) || !std::isfinite(spread)) {
+        return Status::InvalidArgument(
+            "known variance components need positive, finite performance, leniency and rating "
+            "noise spreads");
+      }
+    }
+    variances.sigma2 = known->rating_noise_sd * known->rating_noise_sd;
+    variances.tau_p2 = known->performance_sd * known->performance_sd;
+    variances.tau_r2 = known->leniency_sd * known->leniency_sd;
+  } else {
+    const DenseProblem subset = VarianceSubset(problem, options.variance_subset_raters);
+    result.stats.variance_subset_raters = subset.raters;
+    variances = EstimateVariances(subset, options, result.stats);
+  }
   result.stats.variance_seconds = stopwatch.Lap();
 
   // 2. The ratings-only fit of the whole group: the answer without ranks, the start with them.
@@ -636,13 +651,17 @@ Result<CalibrationResult> Calibrate(const CalibrationInput& input,
   // 3. With stack ranks: estimate the rank noise, then refit from the ratings-only mode.
   problem.rank_pairs = RankPairs(indexed);
   if (options.use_ranks && !problem.rank_pairs.empty()) {
-    std::vector<double> within(problem.people);
-    for (int person = 0; person < problem.people; ++person) {
-      within[person] =
-          1 / (indexed.ratings_per_person[person] / variances.sigma2 + 1 / variances.tau_p2);
+    if (options.known_variances && options.known_variances->rank_noise_sd > 0) {
+      variances.rank_s = options.known_variances->rank_noise_sd;
+    } else {
+      std::vector<double> within(problem.people);
+      for (int person = 0; person < problem.people; ++person) {
+        within[person] =
+            1 / (indexed.ratings_per_person[person] / variances.sigma2 + 1 / variances.tau_p2);
+      }
+      variances.rank_s =
+          EstimateRankNoise(indexed, solver->theta(), within, std::sqrt(variances.tau_p2));
     }
-    variances.rank_s =
-        EstimateRankNoise(indexed, solver->theta(), within, std::sqrt(variances.tau_p2));
     const std::vector<double> theta = solver->theta();
     const std::vector<double> leniency = solver->leniency();
     const double mean = solver->mean();
