@@ -90,6 +90,8 @@ struct CalibrationOptions {
   /// many raters (grown breadth-first from the best-connected rater) when the group has more;
   /// they are global constants, so a large subset estimates them as well as the whole group.
   int variance_subset_raters = 8000;
+  /// At most this many within-team pairs (evenly spread) estimate the rank noise s.
+  int rank_noise_pairs = 200000;
   uint64_t seed = 20240601;
   /// When set, the spreads are taken as given instead of estimated: τp, τr, σ from it (each
   /// must be positive), and s when it is positive (otherwise s is still estimated); its mean is
