@@ -14,6 +14,7 @@ AbsoluteRulesPolicy::AbsoluteRulesPolicy(const model::Framework& framework,
   framework_.policies.promotion = thresholds;
   // Positions play no part in the lab: nobody holds one, so no band is checked.
   framework_.positions.clear();
+  decide_options_.explain = false;  // nobody reads the reasons; they would cost most of Decide
   decide_options_.period_share = framework_.pay.period == "month" ? cycle_years * 12 : cycle_years;
   kept_ =
       static_cast<size_t>(std::max({1, thresholds.periods, framework_.policies.plan.exit_after}));

@@ -30,10 +30,10 @@ double Ratio(double numerator, double denominator) {
 
 /// Two-sided 95% Student's t quantile for |freedom| degrees of freedom.
 double T95(int freedom) {
-  static constexpr double kTable[] = {12.706, 4.303, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262,
-                                      2.228,  2.201, 2.179, 2.160, 2.145, 2.131, 2.120, 2.110,
-                                      2.101,  2.093, 2.086, 2.080, 2.074, 2.069, 2.064, 2.060,
-                                      2.056,  2.052, 2.048, 2.045, 2.042, 2.040};
+  static constexpr double kTable[] = {12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306,
+                                      2.262,  2.228, 2.201, 2.179, 2.160, 2.145, 2.131, 2.120,
+                                      2.110,  2.101, 2.093, 2.086, 2.080, 2.074, 2.069, 2.064,
+                                      2.060,  2.056, 2.052, 2.048, 2.045, 2.042};
   if (freedom <= 30) return kTable[freedom - 1];
   if (freedom <= 60) return 2.000;
   if (freedom <= 120) return 1.980;

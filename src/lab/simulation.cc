@@ -241,6 +241,8 @@ class Organisation {
     calibration.threads = 1;
     calibration.se_samples = options_.calibration_se_samples;
     calibration.variance_subset_raters = options_.calibration_variance_raters;
+    calibration.rank_noise_pairs = options_.calibration_rank_noise_pairs;
+    calibration.newton_tolerance = options_.calibration_newton_tolerance;
     calibration.known_variances = known_variances_;
     Result<engine::CalibrationResult> result = engine::Calibrate(rated_.input, calibration);
     if (!result.ok()) throw std::logic_error("calibration failed: " + result.status().message());
@@ -332,6 +334,12 @@ Status ValidateSimulationOptions(const SimulationOptions& options,
   }
   if (framework.scale.size() < 2 || framework.scale.size() > 100) {
     return fail("the framework's scale must have 2 to 100 grades");
+  }
+  const bool has_track =
+      std::any_of(framework.tracks.begin(), framework.tracks.end(),
+                  [&](const model::Track& track) { return track.id == options.track; });
+  if (!has_track) {
+    return fail(fmt::format("framework {} has no track '{}'", framework.id, options.track));
   }
   for (int grade = 0; grade < framework.scale.size(); ++grade) {
     Result<double> pay = engine::BasePay(framework, options.track, grade);

@@ -63,8 +63,12 @@ struct SimulationOptions {
   /// Calibration settings used when the policy asks for calibrated results. The lab estimates the
   /// spreads at the first cycle (on a subset of raters) and reuses them afterwards
   /// (CalibrationOptions::known_variances), as an organisation whose raters it knows would.
-  int calibration_variance_raters = 150;
+  /// The estimate uses fewer rank pairs and stops Newton earlier than a real cycle's: the
+  /// decisions do not move with the last digits, and a replication calibrates 40 cycles.
+  int calibration_variance_raters = 100;
+  int calibration_rank_noise_pairs = 20000;
   int calibration_se_samples = 16;
+  double calibration_newton_tolerance = 1e-4;
 };
 
 /// InvalidArgument naming the first option out of range.
