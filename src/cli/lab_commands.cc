@@ -22,6 +22,8 @@
 #include "lab/lab_report.h"
 #include "lab/lab_runner.h"
 #include "lab/standard_policies.h"
+#include "lab/tuning.h"
+#include "review/calibrate_cycle_job.h"
 
 namespace yardstick::cli {
 namespace {
@@ -194,11 +196,138 @@ Action RunSetup(CLI::App& app) {
   return [args] { return RunLabRun(*args); };
 }
 
+struct TuneArgs {
+  OrgArgs org;
+  bool raw = false;
+  double max_wrong_percent = 15;
+  double confidence = NAN;
+  lab::TuningGrid grid;
+  std::string db;
+  std::string from_cycle;
+  std::string group;
+  std::string csv;
+};
+
+/// Takes the rating noise, leniency spread and rank noise measured by a calibrated cycle's
+/// calibration (a fresh, deterministic run on its stored inputs, as `cycle report` makes).
+bool MeasuredSpreadsOrReport(const TuneArgs& args, lab::SimulationOptions& simulation) {
+  std::unique_ptr<store::Store> store = OpenStoreOrReport(args.db);
+  if (!store) return false;
+  Result<review::LoadedCycleReport> loaded = review::LoadCycleReport(*store, args.from_cycle);
+  if (!loaded.ok()) {
+    std::cerr << fmt::format("yardstick lab tune: --from-cycle: {}\n", loaded.status().message());
+    return false;
+  }
+  const review::GroupCalibration* chosen = nullptr;
+  std::vector<std::string> groups;
+  for (const review::GroupCalibration& group : loaded->calibration) {
+    if (group.ratings == 0) continue;
+    groups.push_back(group.group_id);
+    if (args.group.empty() ? chosen == nullptr || group.ratings > chosen->ratings
+                           : group.group_id == args.group) {
+      chosen = &group;
+    }
+  }
+  if (chosen == nullptr) {
+    std::cerr << fmt::format(
+        "yardstick lab tune: --group: cycle {} has no rated group '{}'{}; it has {}\n",
+        args.from_cycle, args.group, DidYouMean(args.group, groups), QuotedList(groups));
+    return false;
+  }
+  const engine::VarianceComponents& v = chosen->result.variance;
+  simulation.rating_noise = v.rating_noise_sd;
+  simulation.leniency_sd = v.leniency_sd;
+  if (v.rank_noise_sd > 0) simulation.rank_noise = v.rank_noise_sd;
+  std::cerr << fmt::format(
+      "measured in cycle {}, group {} ({} ratings): rating noise {:.2f}, leniency spread {:.2f}, "
+      "rank noise {}\n",
+      args.from_cycle, chosen->group_id, chosen->ratings, v.rating_noise_sd, v.leniency_sd,
+      v.rank_noise_sd > 0 ? fmt::format("{:.2f}", v.rank_noise_sd) : "not measured (kept)");
+  return true;
+}
+
+int RunLabTune(TuneArgs& args) {
+  if (!args.from_cycle.empty() && !MeasuredSpreadsOrReport(args, args.org.run.simulation)) {
+    return kExitFailure;
+  }
+  int exit_code = kExitOk;
+  std::optional<model::Framework> framework = PrepareOrReport(args.org, "lab tune", exit_code);
+  if (!framework) return exit_code;
+  model::PromotionPolicy base = framework->policies.promotion;
+  if (!std::isnan(args.confidence)) base.confidence = args.confidence / 100;
+  const lab::TuningResult result =
+      lab::Tune(args.org.run, *framework, base, args.grid,
+                args.raw ? lab::Evidence::kRawGrades : lab::Evidence::kCalibrated,
+                args.max_wrong_percent / 100, ProgressBar(args.org.quiet));
+  if (result.points.empty()) {
+    std::cerr << "yardstick lab tune: no setting to try: every --slightly-above value is at or "
+                 "above every --far-above value\n";
+    return kExitFailure;
+  }
+  const lab::SimulationOptions& o = args.org.run.simulation;
+  std::cout << fmt::format(
+      "Yardstick rules on {} grades, {} people over {} cycles, {} replications per setting; "
+      "rating noise {:g}, leniency spread {:g}, rank noise {:g}.\n",
+      args.raw ? "raw" : "calibrated", o.people, o.cycles, args.org.run.replications,
+      o.rating_noise, o.leniency_sd, o.rank_noise);
+  std::cout << lab::FormatTuning(result);
+  if (!args.csv.empty()) {
+    if (Status status = io::WriteCsv(lab::TuningCsvTable(result), args.csv); !status.ok()) {
+      std::cerr << fmt::format("yardstick lab tune: {}\n", status.message());
+      return kExitFailure;
+    }
+  }
+  return kExitOk;
+}
+
+Action TuneSetup(CLI::App& app) {
+  auto args = std::make_shared<TuneArgs>();
+  args->org.run.replications = 10;
+  AddOrgOptions(app, args->org);
+  app.add_flag("--raw", args->raw, "Tune the rules on raw grades (default: calibrated)");
+  app.add_option("--max-wrong-promotions", args->max_wrong_percent,
+                 "The most wrong promotions to accept, in percent of promotions")
+      ->capture_default_str()
+      ->check(CLI::Range(0.0, 100.0));
+  app.add_option("--confidence", args->confidence,
+                 "Confidence the gap is real, in percent (default: the framework's)")
+      ->check(CLI::Range(50.0, 99.9));
+  app.add_option("--far-above-values", args->grid.far_above, "Values of far_above to try")
+      ->delimiter(',')
+      ->capture_default_str()
+      ->check(CLI::Range(0.0, 20.0));
+  app.add_option("--slightly-above-values", args->grid.slightly_above,
+                 "Values of slightly_above to try")
+      ->delimiter(',')
+      ->capture_default_str()
+      ->check(CLI::Range(0.0, 20.0));
+  app.add_option("--periods-values", args->grid.periods, "Values of periods to try")
+      ->delimiter(',')
+      ->capture_default_str()
+      ->check(CLI::Range(1, 20));
+  AddDatabaseOption(app, args->db);
+  app.add_option("--from-cycle", args->from_cycle,
+                 "Take the rating noise, leniency spread and rank noise from this calibrated "
+                 "cycle's calibration (in --db)");
+  app.add_option("--group", args->group,
+                 "With --from-cycle: the comparison group (default: the one with most ratings)");
+  app.add_option("--csv", args->csv, "Also write every setting's outcomes as CSV to this file");
+  app.footer(
+      "Sweeps the thresholds of Yardstick's promotion rules (far above, slightly above, for how "
+      "many cycles) on the simulated organisation, prints the frontier of speed (cycles until "
+      "people first hold their stable level) against wrong promotions, and recommends the "
+      "fastest setting within --max-wrong-promotions. With --from-cycle the simulated raters "
+      "have the noise and leniency spread your own raters showed. See docs/lab.md.");
+  return [args] { return RunLabTune(*args); };
+}
+
 }  // namespace
 
 std::vector<Command> LabCommands() {
   return {
       {"lab", "run", "Compare promotion policies on a simulated organisation", RunSetup},
+      {"lab", "tune", "Sweep the promotion thresholds; the frontier and a recommendation",
+       TuneSetup},
   };
 }
 

@@ -1,6 +1,7 @@
 // The policy lab's results as text: a terminal table of every outcome per policy (mean ± the
-// half-width of its 95% confidence interval) and the same as a CSV table (io/export_table.h) for
-// spreadsheets. Formatting only: the caller writes the files. Pure, thread-safe.
+// half-width of its 95% confidence interval), the frontier of a threshold sweep with its
+// recommendation, and both as CSV tables (io/export_table.h) for spreadsheets. Formatting only: the
+// caller writes the files. Pure, thread-safe.
 #pragma once
 
 #include <span>
@@ -8,6 +9,7 @@
 
 #include "io/export_table.h"
 #include "lab/lab_runner.h"
+#include "lab/tuning.h"
 
 namespace yardstick::lab {
 
@@ -20,5 +22,12 @@ std::string FormatOutcomeTable(std::span<const PolicyOutcome> outcomes);
 /// One row per policy and outcome: policy, metric, mean, ci_low, ci_high, replications.
 /// Points into |outcomes|, which must outlive it.
 io::ExportTable OutcomeCsvTable(std::span<const PolicyOutcome> outcomes);
+
+/// The frontier of |result| (fastest first) and the recommended setting, in words.
+std::string FormatTuning(const TuningResult& result);
+
+/// One row per setting swept: far_above, slightly_above, periods, on_frontier, recommended, then
+/// the mean and interval of every outcome. Points into |result|, which must outlive it.
+io::ExportTable TuningCsvTable(const TuningResult& result);
 
 }  // namespace yardstick::lab
