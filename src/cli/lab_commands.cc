@@ -20,6 +20,7 @@
 #include "io/csv_writer.h"
 #include "io/web_assets.h"
 #include "lab/lab_report.h"
+#include "lab/lab_report_html.h"
 #include "lab/lab_runner.h"
 #include "lab/standard_policies.h"
 #include "lab/tuning.h"
@@ -93,6 +94,16 @@ std::optional<model::Framework> PrepareOrReport(const OrgArgs& args, const char*
   return std::move(file->framework);
 }
 
+/// Writes |report| as a self-contained HTML page to |path|; prints why not.
+bool WriteHtmlOrReport(const lab::LabReport& report, const std::string& path, const char* command) {
+  const std::string page = lab::RenderLabReportHtml(report, io::ChartJsBundle());
+  if (Status status = WriteTextFileAtomically(path, page); !status.ok()) {
+    std::cerr << fmt::format("yardstick {}: {}\n", command, status.message());
+    return false;
+  }
+  return true;
+}
+
 struct RunArgs {
   OrgArgs org;
   lab::StandardPolicyOptions policies;
@@ -159,6 +170,10 @@ int RunLabRun(RunArgs& args) {
       return kExitFailure;
     }
   }
+  if (!args.html.empty() &&
+      !WriteHtmlOrReport({&*framework, &args.org.run, outcomes, nullptr}, args.html, "lab run")) {
+    return kExitFailure;
+  }
   return kExitOk;
 }
 
@@ -206,6 +221,7 @@ struct TuneArgs {
   std::string from_cycle;
   std::string group;
   std::string csv;
+  std::string html;
 };
 
 /// Takes the rating noise, leniency spread and rank noise measured by a calibrated cycle's
@@ -277,6 +293,10 @@ int RunLabTune(TuneArgs& args) {
       return kExitFailure;
     }
   }
+  if (!args.html.empty() &&
+      !WriteHtmlOrReport({&*framework, &args.org.run, {}, &result}, args.html, "lab tune")) {
+    return kExitFailure;
+  }
   return kExitOk;
 }
 
@@ -312,6 +332,8 @@ Action TuneSetup(CLI::App& app) {
   app.add_option("--group", args->group,
                  "With --from-cycle: the comparison group (default: the one with most ratings)");
   app.add_option("--csv", args->csv, "Also write every setting's outcomes as CSV to this file");
+  app.add_option("--html", args->html,
+                 "Also write a self-contained HTML report with the frontier chart to this file");
   app.footer(
       "Sweeps the thresholds of Yardstick's promotion rules (far above, slightly above, for how "
       "many cycles) on the simulated organisation, prints the frontier of speed (cycles until "

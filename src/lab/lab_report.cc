@@ -104,14 +104,7 @@ std::string FormatTuning(const TuningResult& result) {
                                Metric::kReachedStable,  Metric::kAboveAbility,
                                Metric::kBelowAbility,   Metric::kTopLeaving,
                                Metric::kCostPerValue};
-  std::vector<size_t> frontier;
-  for (size_t k = 0; k < result.points.size(); ++k) {
-    if (result.points[k].on_frontier) frontier.push_back(k);
-  }
-  std::sort(frontier.begin(), frontier.end(), [&](size_t a, size_t b) {
-    return Of(result.points[a].summary, Metric::kCyclesToStable).mean <
-           Of(result.points[b].summary, Metric::kCyclesToStable).mean;
-  });
+  const std::vector<size_t> frontier = FrontierBySpeed(result);
   std::vector<std::vector<std::string>> rows;
   std::vector<std::string> header{"far", "slightly", "periods"};
   for (Metric metric : kShown) header.emplace_back(InfoOf(metric).header);

@@ -6,18 +6,29 @@
 namespace yardstick::lab {
 
 const std::array<MetricInfo, kMetricCount> kMetrics = {{
-    {Metric::kCyclesToStable, "cycles_to_stable", "cycles to stable level", false, true},
-    {Metric::kReachedStable, "reached_stable", "reached stable level", true, false},
+    {Metric::kCyclesToStable, "cycles_to_stable", "cycles to stable level", false, true,
+     "How many review cycles people hired below the grade their ability settles at wait until "
+     "they first hold it (a stay that ends first counts the cycles it had)."},
+    {Metric::kReachedStable, "reached_stable", "reached stable level", true, false,
+     "Of those people, the share who got to their stable grade while in the company."},
     {Metric::kPromotionsPerYear, "promotions_per_person_year", "promotions / person-year", false,
-     false},
-    {Metric::kWrongPromotions, "wrong_promotions", "wrong promotions", true, true},
+     false, "Promotions per person per year."},
+    {Metric::kWrongPromotions, "wrong_promotions", "wrong promotions", true, true,
+     "The share of promotions to a grade above what the person's true ability supported then."},
     {Metric::kWrongPromotionCycles, "wrong_promotion_cycles", "wrong promotion length (cycles)",
-     false, true},
-    {Metric::kAboveAbility, "above_ability", "person-years above ability", true, true},
-    {Metric::kBelowAbility, "below_ability", "person-years below ability", true, true},
-    {Metric::kTopLeaving, "top_performer_leaving", "top-performer leaving / year", true, true},
-    {Metric::kLeaving, "leaving", "leaving / year", true, true},
-    {Metric::kCostPerValue, "cost_per_value", "cost per value delivered", false, true},
+     false, true,
+     "How many cycles a wrong promotion stays wrong: until the ability catches up or the person "
+     "leaves (nobody is demoted)."},
+    {Metric::kAboveAbility, "above_ability", "person-years above ability", true, true,
+     "The share of all time worked at a grade above the true ability (entrenchment)."},
+    {Metric::kBelowAbility, "below_ability", "person-years below ability", true, true,
+     "The share of all time worked at a grade below the true ability (under-recognition)."},
+    {Metric::kTopLeaving, "top_performer_leaving", "top-performer leaving / year", true, true,
+     "How many of the top tenth by ability leave per year."},
+    {Metric::kLeaving, "leaving", "leaving / year", true, true, "How many people leave per year."},
+    {Metric::kCostPerValue, "cost_per_value", "cost per value delivered", false, true,
+     "Payroll and bonuses divided by what the ability delivered is worth on the same pay scale "
+     "(1.00: everyone paid exactly for their ability)."},
 }};
 
 namespace {

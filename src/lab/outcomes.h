@@ -52,6 +52,7 @@ struct MetricInfo {
   std::string_view header;  ///< for tables: "wrong promotions"
   bool percent;             ///< shown as a percentage (the value is a share)
   bool lower_is_better;
+  std::string_view meaning;  ///< one plain sentence, for readers of reports
 };
 /// Every metric, in the order tables show them.
 extern const std::array<MetricInfo, kMetricCount> kMetrics;

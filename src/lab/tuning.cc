@@ -1,5 +1,6 @@
 #include "lab/tuning.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace yardstick::lab {
@@ -13,6 +14,18 @@ double Mean(const TuningPoint& point, Metric metric) {
 double OrWorst(double value) { return std::isnan(value) ? INFINITY : value; }
 
 }  // namespace
+
+std::vector<size_t> FrontierBySpeed(const TuningResult& result) {
+  std::vector<size_t> frontier;
+  for (size_t k = 0; k < result.points.size(); ++k) {
+    if (result.points[k].on_frontier) frontier.push_back(k);
+  }
+  std::stable_sort(frontier.begin(), frontier.end(), [&](size_t a, size_t b) {
+    return OrWorst(Mean(result.points[a], Metric::kCyclesToStable)) <
+           OrWorst(Mean(result.points[b], Metric::kCyclesToStable));
+  });
+  return frontier;
+}
 
 void ChooseThresholds(TuningResult& result) {
   std::vector<TuningPoint>& points = result.points;

@@ -39,6 +39,9 @@ TuningResult Tune(const LabRunOptions& options, const model::Framework& framewor
                   const model::PromotionPolicy& base, const TuningGrid& grid, Evidence evidence,
                   double max_wrong_promotions, const ProgressCallback& progress = {});
 
+/// The indices of |result|'s frontier points, fastest first.
+std::vector<size_t> FrontierBySpeed(const TuningResult& result);
+
 /// Marks the frontier and picks the recommendation among |result|.points (for tests and Tune).
 void ChooseThresholds(TuningResult& result);
 

@@ -78,4 +78,36 @@ std::string Link(std::string_view href, std::string_view inner_html, std::string
   return Element("a", inner_html, Attr("href", href) + std::string(attributes));
 }
 
+std::string SelfContainedPageStart(std::string_view title, std::string_view style) {
+  return "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+         // Nothing is fetched: no network, no fonts, no images; only the inline style and scripts.
+         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+         "script-src 'unsafe-inline'; style-src 'unsafe-inline'\">\n" +
+         TextElement("title", title) + "\n<style>" + std::string(style) +
+         "</style>\n</head>\n<body>\n";
+}
+
+std::string ScriptSafe(std::string_view json) {
+  std::string out;
+  out.reserve(json.size());
+  for (size_t i = 0; i < json.size(); ++i) {
+    if (json.substr(i, 2) == "</") {
+      out += "<\\/";
+      ++i;
+    } else if (json.substr(i, 4) == "<!--") {
+      out += "\\u003c!--";
+      i += 3;
+    } else {
+      out += json[i];
+    }
+  }
+  return out;
+}
+
+std::string_view WithoutSourceMap(std::string_view script) {
+  const size_t at = script.rfind("//# sourceMappingURL=");
+  return at == std::string_view::npos ? script : script.substr(0, at);
+}
+
 }  // namespace yardstick::ladder::html

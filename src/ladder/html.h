@@ -33,4 +33,17 @@ std::string Attr(std::string_view name, std::string_view value);
 std::string Link(std::string_view href, std::string_view inner_html,
                  std::string_view attributes = "");
 
+/// The head of a self-contained page: doctype, charset, viewport, a Content-Security-Policy that
+/// allows no fetching at all (only inline style and scripts), the escaped |title| and |style|;
+/// ends with "<body>\n". Reports that bundle a chart library (review/cycle_report_html.h,
+/// lab/lab_report_html.h) start from it.
+std::string SelfContainedPageStart(std::string_view title, std::string_view style);
+
+/// |json| safe inside a <script> element: "</" and "<!--" cannot end or confuse it.
+std::string ScriptSafe(std::string_view json);
+
+/// |script| without a trailing source-map comment (the map is not in the page, and a browser's
+/// developer tools would try to fetch it).
+std::string_view WithoutSourceMap(std::string_view script);
+
 }  // namespace yardstick::ladder::html
