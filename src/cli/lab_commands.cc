@@ -283,7 +283,7 @@ int RunLabTune(TuneArgs& args) {
   const lab::SimulationOptions& o = args.org.run.simulation;
   std::cout << fmt::format(
       "Yardstick rules on {} grades, {} people over {} cycles, {} replications per setting; "
-      "rating noise {:g}, leniency spread {:g}, rank noise {:g}.\n",
+      "rating noise {:.2f}, leniency spread {:.2f}, rank noise {:.2f}.\n",
       args.raw ? "raw" : "calibrated", o.people, o.cycles, args.org.run.replications,
       o.rating_noise, o.leniency_sd, o.rank_noise);
   std::cout << lab::FormatTuning(result);
