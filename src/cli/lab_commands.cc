@@ -111,6 +111,9 @@ struct RunArgs {
   double slightly_above = NAN;
   int periods = 0;
   std::vector<std::string> only;  ///< policy keys; empty: all
+  bool tune = false;
+  double max_wrong_percent = 15;
+  int tune_replications = 10;
   std::string csv;
   std::string html;
 };
@@ -135,6 +138,20 @@ int RunLabRun(RunArgs& args) {
     return kExitFailure;
   }
   args.policies.thresholds = thresholds;
+  // With --tune: first the sweep (calibrated grades), then its recommendation joins the policies.
+  std::optional<lab::TuningResult> tuning;
+  if (args.tune) {
+    lab::LabRunOptions sweep = args.org.run;
+    sweep.replications = args.tune_replications;
+    tuning = lab::Tune(sweep, *framework, thresholds, lab::TuningGrid{}, lab::Evidence::kCalibrated,
+                       args.max_wrong_percent / 100, ProgressBar(args.org.quiet));
+    std::cout << fmt::format(
+                     "Tuning: Yardstick rules on calibrated grades, {} replications per "
+                     "setting.\n",
+                     sweep.replications)
+              << lab::FormatTuning(*tuning) << "\n";
+    if (tuning->recommended) args.policies.tuned = tuning->points[*tuning->recommended].thresholds;
+  }
   std::vector<lab::PolicyFactory> policies;
   std::vector<std::string> keys;
   for (lab::PolicyFactory& policy :
@@ -171,7 +188,8 @@ int RunLabRun(RunArgs& args) {
     }
   }
   if (!args.html.empty() &&
-      !WriteHtmlOrReport({&*framework, &args.org.run, outcomes, nullptr}, args.html, "lab run")) {
+      !WriteHtmlOrReport({&*framework, &args.org.run, outcomes, tuning ? &*tuning : nullptr},
+                         args.html, "lab run")) {
     return kExitFailure;
   }
   return kExitOk;
@@ -199,8 +217,19 @@ Action RunSetup(CLI::App& app) {
       ->check(CLI::Range(1, 20));
   app.add_option("--policies", args->only,
                  "Only these policies: time-norms, relative, potential, yardstick-raw, "
-                 "yardstick-calibrated (default: all)")
+                 "yardstick-calibrated, yardstick-tuned (default: all)")
       ->delimiter(',');
+  app.add_flag("--tune", args->tune,
+               "First sweep the thresholds (as `lab tune`), then compare with the recommended "
+               "setting too (\"Yardstick tuned\")");
+  app.add_option("--max-wrong-promotions", args->max_wrong_percent,
+                 "With --tune: the most wrong promotions to accept, in percent")
+      ->capture_default_str()
+      ->check(CLI::Range(0.0, 100.0));
+  app.add_option("--tune-replications", args->tune_replications,
+                 "With --tune: replications per setting swept")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 100000));
   app.add_option("--csv", args->csv, "Also write the outcomes as CSV to this file");
   app.add_option("--html", args->html, "Also write a self-contained HTML report to this file");
   app.footer(

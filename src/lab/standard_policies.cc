@@ -12,7 +12,7 @@ std::vector<PolicyFactory> StandardPolicies(const model::Framework& framework,
                                             const StandardPolicyOptions& options) {
   const model::PromotionPolicy thresholds =
       options.thresholds.value_or(framework.policies.promotion);
-  return {
+  std::vector<PolicyFactory> policies{
       TimeNormPolicyFactory(options.time_norm_years, simulation.cycle_years),
       RelativeRatingPolicyFactory(options.relative_quota),
       PotentialPolicyFactory({}),
@@ -21,6 +21,14 @@ std::vector<PolicyFactory> StandardPolicies(const model::Framework& framework,
       AbsoluteRulesPolicyFactory(thresholds, Evidence::kCalibrated, simulation.cycle_years,
                                  simulation.track),
   };
+  if (options.tuned) {
+    PolicyFactory tuned = AbsoluteRulesPolicyFactory(*options.tuned, Evidence::kCalibrated,
+                                                     simulation.cycle_years, simulation.track);
+    tuned.label = "Yardstick tuned";
+    tuned.name = "Yardstick rules, calibrated, tuned (" + DescribeThresholds(*options.tuned) + ")";
+    policies.push_back(std::move(tuned));
+  }
+  return policies;
 }
 
 }  // namespace yardstick::lab

@@ -28,6 +28,14 @@ expect "another seed, other numbers" bash -c "! cmp -s '$work/one' '$work/other'
 "$yardstick" lab run "${small[@]}" --policies time-norms,yardstick-raw >"$work/two"
 expect "--policies chooses" grep -q "^outcome  *time norms  *Yardstick raw$" "$work/two"
 
+# One command for the experiment: the sweep, then the comparison with the tuned setting too.
+"$yardstick" lab run "${small[@]}" --tune --tune-replications 2 --max-wrong-promotions 100 \
+  --html "$work/both.html" >"$work/both"
+expect "run --tune exits 0" test $? -eq 0
+expect "run --tune prints the frontier" grep -q "^The frontier: " "$work/both"
+expect "run --tune adds the tuned policy" grep -q "Yardstick calibrated  *Yardstick tuned$" "$work/both"
+expect "run --tune html has both" grep -q 'id="frontier-chart"' "$work/both.html"
+
 # Errors: a message that says what to do, exit 2.
 "$yardstick" lab run "${small[@]}" --policies time-norm 2>"$work/err"
 expect "unknown policy exits 2" test $? -eq 2
