@@ -63,11 +63,13 @@ struct SimulationOptions {
   /// Calibration settings used when the policy asks for calibrated results. The lab estimates the
   /// spreads at the first cycle (on a subset of raters) and reuses them afterwards
   /// (CalibrationOptions::known_variances), as an organisation whose raters it knows would.
-  /// The estimate uses fewer rank pairs and stops Newton earlier than a real cycle's: the
-  /// decisions do not move with the last digits, and a replication calibrates 40 cycles.
+  /// The estimate uses fewer rank pairs, stops Newton earlier and draws fewer Monte Carlo samples
+  /// for the standard errors than a real cycle's (8, not 100: the within-team part is exact, the
+  /// samples only estimate what the leniencies' uncertainty adds): the outcomes did not move
+  /// beyond their intervals (docs/lab.md), and a replication calibrates 40 cycles.
   int calibration_variance_raters = 100;
   int calibration_rank_noise_pairs = 20000;
-  int calibration_se_samples = 16;
+  int calibration_se_samples = 8;
   double calibration_newton_tolerance = 1e-4;
 };
 
