@@ -281,13 +281,7 @@ std::string RenderLabReportHtml(const LabReport& report, std::string_view chart_
   page += Setup(report);
   if (!report.outcomes.empty()) page += Comparison(report);
   if (report.tuning != nullptr) page += Frontier(report);
-  page +=
-      "</main>\n<footer><p>Made by Yardstick. Charts drawn with Chart.js (MIT licence; its "
-      "licence header is kept in the script below).</p></footer>\n";
-  page += "<script type=\"application/json\" id=\"lab-data\">" +
-          ladder::html::ScriptSafe(LabReportJson(report)) + "</script>\n";
-  page += "<script>\n" + std::string(ladder::html::WithoutSourceMap(chart_js)) + "\n</script>\n";
-  page += "<script>" + std::string(kScript) + "</script>\n</body>\n</html>\n";
+  page += ladder::html::ChartPageEnd("lab-data", LabReportJson(report), chart_js, kScript);
   return page;
 }
 

@@ -489,13 +489,7 @@ std::string RenderCycleReportHtml(const SlateReport& report, std::string_view ch
   }
   page += AttributesSection(report);
   if (report.has_slate) page += SlateSection(report);
-  page +=
-      "</main>\n<footer><p>Made by Yardstick. Charts drawn with Chart.js (MIT licence; its "
-      "licence header is kept in the script below).</p></footer>\n";
-  page += "<script type=\"application/json\" id=\"report-data\">" +
-          ladder::html::ScriptSafe(CycleReportJson(report)) + "</script>\n";
-  page += "<script>\n" + std::string(ladder::html::WithoutSourceMap(chart_js)) + "\n</script>\n";
-  page += "<script>" + std::string(kScript) + "</script>\n</body>\n</html>\n";
+  page += ladder::html::ChartPageEnd("report-data", CycleReportJson(report), chart_js, kScript);
   return page;
 }
 
