@@ -5,19 +5,9 @@
 #include <mutex>
 #include <thread>
 
+#include "engine/random.h"
+
 namespace yardstick::lab {
-namespace {
-
-/// The seed of replication |replication| (SplitMix64 of the pair), and of its policy.
-std::uint64_t Mix(std::uint64_t seed, std::uint64_t salt) {
-  std::uint64_t z = seed + 0x9E3779B97F4A7C15ULL * (salt + 1);
-  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-  z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-  return z ^ (z >> 31);
-}
-
-}  // namespace
-
 std::vector<PolicyOutcome> RunLab(const LabRunOptions& options, const model::Framework& framework,
                                   std::span<const PolicyFactory> policies,
                                   const ProgressCallback& progress) {
@@ -36,8 +26,10 @@ std::vector<PolicyOutcome> RunLab(const LabRunOptions& options, const model::Fra
     for (int item = next++; item < total; item = next++) {
       const size_t policy = static_cast<size_t>(item / replications);
       const int replication = item % replications;
-      const std::uint64_t seed = Mix(options.seed, static_cast<std::uint64_t>(replication));
-      std::unique_ptr<Policy> instance = policies[policy].make(framework, Mix(seed, 0xC0FFEE));
+      const std::uint64_t seed =
+          engine::DeriveSeed(options.seed, static_cast<std::uint64_t>(replication));
+      std::unique_ptr<Policy> instance =
+          policies[policy].make(framework, engine::DeriveSeed(seed, 0xC0FFEE));
       const ReplicationHistory history = Simulate(options.simulation, framework, *instance, seed);
       out[policy].replications[replication] = MeasureOutcomes(history);
       if (progress) {

@@ -41,16 +41,6 @@ constexpr double kMaxLeaving = 0.9;
 /// The share of the organisation that counts as its top performers.
 constexpr double kTopShare = 0.1;
 
-/// Independent streams of one replication, from its seed.
-uint64_t StreamSeed(uint64_t seed, uint64_t stream) {
-  // SplitMix64 of the pair: nearby seeds and streams give unrelated sequences.
-  uint64_t z =
-      seed * 0x9E3779B97F4A7C15ULL + stream * 0xBF58476D1CE4E5B9ULL + 0x94D049BB133111EBULL;
-  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-  z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-  return z ^ (z >> 31);
-}
-
 /// Ability over time in the company: from |start| towards |settles_at|, closing |rate| of the
 /// remaining gap per cycle.
 struct GrowthCurve {
@@ -80,9 +70,9 @@ class Organisation {
       : options_(options),
         top_(framework.scale.size() - 1),
         ceiling_(top_ + 0.49),
-        people_random_(StreamSeed(seed, 1)),
-        rating_random_(StreamSeed(seed, 2)),
-        leaving_random_(StreamSeed(seed, 3)) {
+        people_random_(engine::DeriveSeed(seed, 1)),
+        rating_random_(engine::DeriveSeed(seed, 2)),
+        leaving_random_(engine::DeriveSeed(seed, 3)) {
     const double share =
         framework.pay.period == "month" ? options.cycle_years * 12 : options.cycle_years;
     for (int grade = 0; grade <= top_; ++grade) {
