@@ -6,7 +6,9 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <fstream>
 #include <iostream>
+#include <limits>
 #include <memory>
 #include <optional>
 #include <string>
@@ -17,6 +19,8 @@
 #include "base/file.h"
 #include "base/text.h"
 #include "cli/command.h"
+#include "engine/calibration.h"
+#include "io/calibration_csv.h"
 #include "io/csv_writer.h"
 #include "io/web_assets.h"
 #include "lab/lab_report.h"
@@ -249,9 +253,23 @@ struct TuneArgs {
   std::string db;
   std::string from_cycle;
   std::string group;
+  std::string ratings;
+  std::string ranks;
   std::string csv;
   std::string html;
 };
+
+/// Sets the simulated raters' spreads to those a calibration measured, and says so.
+void UseSpreads(const engine::VarianceComponents& v, const std::string& where,
+                lab::SimulationOptions& simulation) {
+  simulation.rating_noise = v.rating_noise_sd;
+  simulation.leniency_sd = v.leniency_sd;
+  if (v.rank_noise_sd > 0) simulation.rank_noise = v.rank_noise_sd;
+  std::cerr << fmt::format(
+      "measured in {}: rating noise {:.2f}, leniency spread {:.2f}, rank noise {}\n", where,
+      v.rating_noise_sd, v.leniency_sd,
+      v.rank_noise_sd > 0 ? fmt::format("{:.2f}", v.rank_noise_sd) : "not measured (kept)");
+}
 
 /// Takes the rating noise, leniency spread and rank noise measured by a calibrated cycle's
 /// calibration (a fresh, deterministic run on its stored inputs, as `cycle report` makes).
@@ -279,20 +297,62 @@ bool MeasuredSpreadsOrReport(const TuneArgs& args, lab::SimulationOptions& simul
         args.from_cycle, args.group, DidYouMean(args.group, groups), QuotedList(groups));
     return false;
   }
-  const engine::VarianceComponents& v = chosen->result.variance;
-  simulation.rating_noise = v.rating_noise_sd;
-  simulation.leniency_sd = v.leniency_sd;
-  if (v.rank_noise_sd > 0) simulation.rank_noise = v.rank_noise_sd;
-  std::cerr << fmt::format(
-      "measured in cycle {}, group {} ({} ratings): rating noise {:.2f}, leniency spread {:.2f}, "
-      "rank noise {}\n",
-      args.from_cycle, chosen->group_id, chosen->ratings, v.rating_noise_sd, v.leniency_sd,
-      v.rank_noise_sd > 0 ? fmt::format("{:.2f}", v.rank_noise_sd) : "not measured (kept)");
+  UseSpreads(chosen->result.variance,
+             fmt::format("cycle {}, group {} ({} ratings)", args.from_cycle, chosen->group_id,
+                         chosen->ratings),
+             simulation);
+  return true;
+}
+
+/// Takes the spreads a calibration of --ratings (and --ranks) finds: the files `yardstick
+/// calibrate` reads, exported from a real cycle.
+bool MeasuredFromFilesOrReport(const TuneArgs& args, lab::SimulationOptions& simulation) {
+  engine::CalibrationInput input;
+  Diagnostics diagnostics;
+  auto read = [&](const std::string& path, auto&& reader) {
+    std::ifstream file(path, std::ios::binary);
+    if (!file) {
+      std::cerr << fmt::format("yardstick lab tune: cannot read {}\n", path);
+      return false;
+    }
+    Diagnostics found;
+    reader(file, found);
+    std::cerr << found.Format(path);
+    return !found.HasErrors();
+  };
+  if (!read(args.ratings, [&](std::istream& in, Diagnostics& found) {
+        io::ReadRatingsCsv(in, {}, input.ratings, found);
+      })) {
+    return false;
+  }
+  if (!args.ranks.empty() && !read(args.ranks, [&](std::istream& in, Diagnostics& found) {
+        io::ReadRanksCsv(in, input.ranks, found);
+      })) {
+    return false;
+  }
+  // As `yardstick calibrate` does without a given scale: the ratings' own range.
+  input.scale_min = std::numeric_limits<double>::infinity();
+  input.scale_max = -std::numeric_limits<double>::infinity();
+  for (const engine::Rating& rating : input.ratings) {
+    input.scale_min = std::min(input.scale_min, rating.value);
+    input.scale_max = std::max(input.scale_max, rating.value);
+  }
+  if (!(input.scale_min < input.scale_max)) input.scale_max = input.scale_min + 1;
+  Result<engine::CalibrationResult> result = engine::Calibrate(input);
+  if (!result.ok()) {
+    std::cerr << fmt::format("yardstick lab tune: --ratings: {}\n", result.status().message());
+    return false;
+  }
+  UseSpreads(result->variance, fmt::format("{} ({} ratings)", args.ratings, input.ratings.size()),
+             simulation);
   return true;
 }
 
 int RunLabTune(TuneArgs& args) {
   if (!args.from_cycle.empty() && !MeasuredSpreadsOrReport(args, args.org.run.simulation)) {
+    return kExitFailure;
+  }
+  if (!args.ratings.empty() && !MeasuredFromFilesOrReport(args, args.org.run.simulation)) {
     return kExitFailure;
   }
   int exit_code = kExitOk;
@@ -360,6 +420,16 @@ Action TuneSetup(CLI::App& app) {
                  "cycle's calibration (in --db)");
   app.add_option("--group", args->group,
                  "With --from-cycle: the comparison group (default: the one with most ratings)");
+  CLI::Option* ratings =
+      app.add_option("--ratings", args->ratings,
+                     "Or take them from calibrating these ratings (the CSV `yardstick calibrate` "
+                     "reads: person_id,rater_id,rating)")
+          ->check(CLI::ExistingFile)
+          ->excludes("--from-cycle");
+  app.add_option("--ranks", args->ranks,
+                 "With --ratings: the stack ranks (rater_id,person_id,rank)")
+      ->check(CLI::ExistingFile)
+      ->needs(ratings);
   app.add_option("--csv", args->csv, "Also write every setting's outcomes as CSV to this file");
   app.add_option("--html", args->html,
                  "Also write a self-contained HTML report with the frontier chart to this file");
@@ -367,8 +437,9 @@ Action TuneSetup(CLI::App& app) {
       "Sweeps the thresholds of Yardstick's promotion rules (far above, slightly above, for how "
       "many cycles) on the simulated organisation, prints the frontier of speed (cycles until "
       "people first hold their stable level) against wrong promotions, and recommends the "
-      "fastest setting within --max-wrong-promotions. With --from-cycle the simulated raters "
-      "have the noise and leniency spread your own raters showed. See docs/lab.md.");
+      "fastest setting within --max-wrong-promotions. With --from-cycle (or --ratings) the "
+      "simulated raters have the noise and leniency spread your own raters showed. See "
+      "docs/lab.md.");
   return [args] { return RunLabTune(*args); };
 }
 

@@ -74,4 +74,16 @@ expect "unknown cycle says so" grep -q "^yardstick lab tune: --from-cycle: " "$w
 "$yardstick" lab tune "${small[@]}" --far-above-values 1 --slightly-above-values 1 2>"$work/err"
 expect "an empty grid exits 2" test $? -eq 2
 
+# Or from the CSV files `yardstick calibrate` reads: a synthetic cycle with known spreads.
+"$yardstick" calibrate synth --people 400 --rating-noise 1.2 --leniency-sd 0.4 \
+  --out-dir "$work/synth" >/dev/null 2>&1
+"$yardstick" lab tune "${small[@]}" --far-above-values 2 --slightly-above-values 0.5 \
+  --periods-values 2 --ratings "$work/synth/ratings.csv" --ranks "$work/synth/ranks.csv" \
+  >"$work/out" 2>"$work/err"
+expect "tune --ratings exits 0" test $? -eq 0
+expect "tune --ratings says what it measured" grep -q "^measured in $work/synth/ratings.csv (500 ratings): rating noise 1\.[0-9]*, leniency spread 0\.[0-9]*" "$work/err"
+expect "tune --ratings uses it" grep -q "rating noise 1\.[0-9]*, leniency spread 0\.[0-9]*, rank noise" "$work/out"
+"$yardstick" lab tune "${small[@]}" --ratings "$work/synth/ratings.csv" --from-cycle x 2>"$work/err"
+expect "--ratings and --from-cycle exclude each other" test $? -eq 2
+
 finish
