@@ -3,7 +3,8 @@
 // for speed — Yardstick's rules on calibrated grades (a calibration per cycle) and on raw grades
 // (the rest of a cycle: rating, deciding, leaving). One thread: `yardstick lab run` spreads
 // replications over --threads, so the whole run's rate is about threads × this (bench/lab.sh
-// times the whole 10,000 × 40 × 100 run).
+// times the whole 10,000 × 40 × 100 run). The raters' spreads are estimated once, outside the
+// timing, as `lab run` does for a whole run.
 #include <benchmark/benchmark.h>
 
 #include "base/file.h"
@@ -28,6 +29,10 @@ void BM_LabReplication(benchmark::State& state) {
   options.cycles = static_cast<int>(state.range(1));
   const Evidence evidence = state.range(2) != 0 ? Evidence::kCalibrated : Evidence::kRawGrades;
   const model::Framework& framework = Engineering();
+  // As RunLab does: the raters' spreads estimated once for the run, not per replication.
+  if (evidence == Evidence::kCalibrated) {
+    options.rater_spreads = EstimateRaterSpreads(options, framework, 0);
+  }
   uint64_t seed = 1;
   for (auto _ : state) {
     AbsoluteRulesPolicy policy(framework, framework.policies.promotion, evidence,

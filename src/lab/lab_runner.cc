@@ -18,6 +18,16 @@ std::vector<PolicyOutcome> RunLab(const LabRunOptions& options, const model::Fra
     out[p].policy = policies[p].name;
     out[p].replications.resize(replications);
   }
+  // The raters' spreads are the same in every replication: estimated once, from the first cycle
+  // of the first replication's organisation, when a policy calibrates.
+  SimulationOptions simulation = options.simulation;
+  const bool calibrates = std::any_of(policies.begin(), policies.end(), [&](const auto& policy) {
+    return policy.make(framework, 0)->needs_calibration();
+  });
+  if (calibrates && !simulation.rater_spreads && replications > 0) {
+    simulation.rater_spreads =
+        EstimateRaterSpreads(simulation, framework, engine::DeriveSeed(options.seed, 0));
+  }
   const int total = static_cast<int>(policies.size()) * replications;
   std::atomic<int> next{0};
   std::mutex progress_mutex;
@@ -30,7 +40,7 @@ std::vector<PolicyOutcome> RunLab(const LabRunOptions& options, const model::Fra
           engine::DeriveSeed(options.seed, static_cast<std::uint64_t>(replication));
       std::unique_ptr<Policy> instance =
           policies[policy].make(framework, engine::DeriveSeed(seed, 0xC0FFEE));
-      const ReplicationHistory history = Simulate(options.simulation, framework, *instance, seed);
+      const ReplicationHistory history = Simulate(simulation, framework, *instance, seed);
       out[policy].replications[replication] = MeasureOutcomes(history);
       if (progress) {
         std::lock_guard<std::mutex> lock(progress_mutex);

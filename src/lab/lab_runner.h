@@ -3,9 +3,10 @@
 //
 // Replication r of every policy starts from the same seed (derived from the run's seed and r), so
 // the policies face the same organisations and the comparison is paired; the policies' own
-// randomness has a stream of its own. Results are placed by (policy, replication), so they are
-// identical for any number of threads. Pure computation: no I/O (progress is reported through a
-// callback). Thread-safe for distinct calls.
+// randomness has a stream of its own. When a policy calibrates, the raters' spreads are estimated
+// once for the run (lab/simulation.h: EstimateRaterSpreads), unless the options give them. Results
+// are placed by (policy, replication), so they are identical for any number of threads. Pure
+// computation: no I/O (progress is reported through a callback). Thread-safe for distinct calls.
 #pragma once
 
 #include <array>

@@ -73,6 +73,7 @@ class Organisation {
         people_random_(engine::DeriveSeed(seed, 1)),
         rating_random_(engine::DeriveSeed(seed, 2)),
         leaving_random_(engine::DeriveSeed(seed, 3)) {
+    known_variances_ = options.rater_spreads;
     const double share =
         framework.pay.period == "month" ? options.cycle_years * 12 : options.cycle_years;
     for (int grade = 0; grade <= top_; ++grade) {
@@ -96,14 +97,8 @@ class Organisation {
     std::vector<Verdict> verdicts(members_.size());
     std::vector<double> abilities(members_.size());
     for (int cycle = 0; cycle < options_.cycles; ++cycle) {
-      for (size_t slot = 0; slot < members_.size(); ++slot) {
-        Member& member = members_[slot];
-        ++member.cycles_in_grade;
-        abilities[slot] = member.curve.At(member.tenure, ceiling_);
-        rated_.people[slot].level = abilities[slot];
-      }
+      RateCycle(abilities);
       const double top_threshold = TopThreshold(abilities);
-      engine::RateSyntheticCycle(rate_options_, rating_random_, rated_);
       FillViews(views);
       const bool calibrate = policy.needs_calibration();
       if (calibrate) Calibrate(views);
@@ -118,7 +113,30 @@ class Organisation {
     return std::move(history_);
   }
 
+  /// The spreads the first cycle's calibration finds (see EstimateRaterSpreads).
+  engine::VarianceComponents FirstCycleSpreads() {
+    Populate();
+    std::vector<double> abilities(members_.size());
+    RateCycle(abilities);
+    std::vector<PersonView> views(members_.size());
+    FillViews(views);
+    known_variances_.reset();
+    Calibrate(views);
+    return *known_variances_;
+  }
+
  private:
+  /// The cycle starts: everyone a cycle longer in grade, at their ability now, and rated.
+  void RateCycle(std::vector<double>& abilities) {
+    for (size_t slot = 0; slot < members_.size(); ++slot) {
+      Member& member = members_[slot];
+      ++member.cycles_in_grade;
+      abilities[slot] = member.curve.At(member.tenure, ceiling_);
+      rated_.people[slot].level = abilities[slot];
+    }
+    engine::RateSyntheticCycle(rate_options_, rating_random_, rated_);
+  }
+
   /// Base pay per cycle at a real-valued grade, interpolated as engine::BasePayAt does.
   [[nodiscard]] double PayAt(double grade) const {
     const double clamped = std::clamp(grade, 0.0, static_cast<double>(top_));
@@ -340,6 +358,11 @@ Status ValidateSimulationOptions(const SimulationOptions& options,
     }
   }
   return Status::Ok();
+}
+
+engine::VarianceComponents EstimateRaterSpreads(const SimulationOptions& options,
+                                                const model::Framework& framework, uint64_t seed) {
+  return Organisation(options, framework, seed).FirstCycleSpreads();
 }
 
 ReplicationHistory Simulate(const SimulationOptions& options, const model::Framework& framework,

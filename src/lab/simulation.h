@@ -25,6 +25,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include "base/status.h"
@@ -60,9 +61,12 @@ struct SimulationOptions {
   double underpaid_leaving = 0.6;      ///< × the share of their worth their pay falls short by
   double unrecognised_leaving = 0.04;  ///< more once a grade above the one held for 4+ cycles
 
-  /// Calibration settings used when the policy asks for calibrated results. The lab estimates the
-  /// spreads at the first cycle (on a subset of raters) and reuses them afterwards
-  /// (CalibrationOptions::known_variances), as an organisation whose raters it knows would.
+  /// Calibration settings used when the policy asks for calibrated results. The spreads (rating
+  /// noise, leniency, performance, rank noise) are properties of the simulated raters and people,
+  /// the same in every cycle and replication: when |rater_spreads| is set, every calibration takes
+  /// them as known (CalibrationOptions::known_variances) — RunLab estimates them once per run
+  /// (EstimateRaterSpreads); otherwise a replication estimates them at its first cycle (on a
+  /// subset of raters) and reuses them afterwards.
   /// The estimate uses fewer rank pairs, stops Newton earlier and draws fewer Monte Carlo samples
   /// for the standard errors than a real cycle's (8, not 100: the within-team part is exact, the
   /// samples only estimate what the leniencies' uncertainty adds): the outcomes did not move
@@ -71,11 +75,17 @@ struct SimulationOptions {
   int calibration_rank_noise_pairs = 20000;
   int calibration_se_samples = 8;
   double calibration_newton_tolerance = 1e-4;
+  std::optional<engine::VarianceComponents> rater_spreads;
 };
 
 /// InvalidArgument naming the first option out of range.
 Status ValidateSimulationOptions(const SimulationOptions& options,
                                  const model::Framework& framework);
+
+/// The spreads a calibration of the first cycle of the organisation |seed| makes finds — what
+/// SimulationOptions::rater_spreads is set to for a run. Options must be valid.
+engine::VarianceComponents EstimateRaterSpreads(const SimulationOptions& options,
+                                                const model::Framework& framework, uint64_t seed);
 
 /// Runs one replication of |options| under |policy| from |seed|. |framework| gives the scale,
 /// levels and pay (its pay family for options.track). Options must be valid.
