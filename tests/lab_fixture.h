@@ -1,31 +1,16 @@
-// What the policy lab's tests share: the built-in engineering ladder, and a policy that checks
-// every verdict of the policy it wraps as the simulation runs.
+// What the policy lab's tests share: the built-in engineering ladder (engineering_ladder.h), and a
+// policy that checks every verdict of the policy it wraps as the simulation runs.
 #pragma once
 
-#include <fstream>
 #include <functional>
 #include <memory>
-#include <sstream>
 
 #include <gtest/gtest.h>
 
+#include "engineering_ladder.h"
 #include "lab/policy.h"
-#include "ladder/framework_loader.h"
 
 namespace yardstick::testing {
-
-/// frameworks/engineering.yaml, loaded once.
-inline const model::Framework& EngineeringLadder() {
-  static const model::Framework framework = [] {
-    std::ifstream in(YARDSTICK_SOURCE_DIR "/frameworks/engineering.yaml");
-    std::stringstream text;
-    text << in.rdbuf();
-    ladder::LoadedFramework loaded = ladder::LoadFramework(text.str());
-    EXPECT_TRUE(loaded.ok());
-    return loaded.framework;
-  }();
-  return framework;
-}
 
 /// Runs |inner| and shows |check| each cycle's view with the verdicts it gave.
 class SpyPolicy : public lab::Policy {

@@ -3,7 +3,7 @@
 
 #include <gtest/gtest.h>
 
-#include "lab_fixture.h"
+#include "engineering_ladder.h"
 
 namespace yardstick::engine {
 namespace {
