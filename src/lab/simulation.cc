@@ -137,7 +137,9 @@ class Organisation {
     engine::RateSyntheticCycle(rate_options_, rating_random_, rated_);
   }
 
-  /// Base pay per cycle at a real-valued grade, interpolated as engine::BasePayAt does.
+  /// Base pay per cycle at a real-valued grade, interpolated as engine::BasePayAt does, from the
+  /// steps looked up once (calling BasePayAt for everyone every cycle made a replication without
+  /// calibration 70% slower).
   [[nodiscard]] double PayAt(double grade) const {
     const double clamped = std::clamp(grade, 0.0, static_cast<double>(top_));
     const int low = std::min(static_cast<int>(clamped), top_);
