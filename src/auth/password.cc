@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "auth/tokens.h"
+#include "base/text.h"
 
 namespace yardstick::auth {
 namespace {
@@ -39,10 +40,7 @@ bool NeedsRehash(std::string_view stored_hash) {
 }
 
 Status CheckPasswordPolicy(std::string_view password) {
-  size_t characters = 0;
-  for (const char byte : password) {
-    if ((static_cast<unsigned char>(byte) & 0xC0) != 0x80) ++characters;  // not a continuation
-  }
+  const size_t characters = CodePoints(password);
   if (characters < kMinPasswordLength) {
     return Status::InvalidArgument(
         fmt::format("a password must be at least {} characters long; this one has {}",

@@ -29,6 +29,8 @@ std::string JoinLines(const std::vector<std::string>& lines);
 std::vector<std::string> SplitLines(std::string_view text);
 /// The parts of |text| between |separator|s, each trimmed, the empty ones left out.
 std::vector<std::string> SplitAndTrim(std::string_view text, char separator);
+/// The characters (UTF-8 code points) of |text|: its width in a terminal for most text.
+size_t CodePoints(std::string_view text);
 /// Quoted list: 'a', 'b' and 'c'.
 std::string QuotedList(const std::vector<std::string>& parts);
 

@@ -21,6 +21,13 @@ TEST(DidYouMean, SuggestsOnlyPlausibleTypos) {
   EXPECT_EQ(DidYouMean("x", {}), "");
 }
 
+TEST(Text, CountsCodePointsNotBytes) {
+  EXPECT_EQ(CodePoints(""), 0u);
+  EXPECT_EQ(CodePoints("abc"), 3u);
+  EXPECT_EQ(CodePoints("3.1 ± 0.2"), 9u);
+  EXPECT_EQ(CodePoints("Zoë → ✓"), 7u);
+}
+
 TEST(Text, TrimsJoinsAndQuotes) {
   EXPECT_EQ(Trim("  a b \n"), "a b");
   EXPECT_EQ(Trim("   "), "");

@@ -50,6 +50,7 @@ std::vector<Command> RoleCommands();       ///< role grant|revoke|list
 std::vector<Command> DecisionCommands();   ///< cycle decide
 std::vector<Command> PayCommands();        ///< pay table|person
 std::vector<Command> ServeCommands();      ///< serve
+std::vector<Command> LabCommands();        ///< lab run|tune
 std::vector<Command> UserCommands();       ///< user add|passwd|disable|enable|list, token …
 std::vector<Command>
 EvidenceCommands();  ///< feedback request|give|show, rubric template|enter|show

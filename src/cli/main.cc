@@ -30,6 +30,7 @@ constexpr Group kGroups[] = {
     {"db", "The whole database: dump to JSON, restore (SQLite or PostgreSQL)"},
     {"demo", "A realistic demo organisation to try Yardstick on"},
     {"calibrate", "Calibrate ratings across raters from CSV files; synthetic cycles"},
+    {"lab", "The policy lab: promotion policies compared on a simulated organisation"},
     {"serve", "The web app and its API over HTTP, on 127.0.0.1:8080 by default"},
 };
 
@@ -44,6 +45,7 @@ constexpr CommandSet kCommandSets[] = {
     yardstick::cli::RoleCommands,      yardstick::cli::EvidenceCommands,
     yardstick::cli::DecisionCommands,  yardstick::cli::PayCommands,
     yardstick::cli::ServeCommands,     yardstick::cli::UserCommands,
+    yardstick::cli::LabCommands,
 };
 
 }  // namespace

@@ -25,8 +25,6 @@ using internal::Variances;
 constexpr size_t kMaxStackRankSize = 1000;
 /// Rank pairs used to estimate the rank noise: each person against the next few below them.
 constexpr int kRankNoisePairReach = 8;
-/// At most this many of those pairs (evenly spread) are used.
-constexpr size_t kRankNoisePairs = 200000;
 /// Monte Carlo samples per EM iteration: the traces sum over many people, so few suffice for a
 /// large group; a small one gets more (they are cheap there) so its variance components are as
 /// good as an exact REML fit's.
@@ -436,15 +434,15 @@ Variances EstimateVariances(const DenseProblem& problem, const CalibrationOption
 /// Rank noise s by one-dimensional maximum likelihood: for pairs within a stack rank, the
 /// ratings-only fit predicts P(higher above lower) = Φ(Δθ̂ / √(v_h + v_l + 2s²)).
 double EstimateRankNoise(const Indexed& indexed, const std::vector<double>& theta,
-                         const std::vector<double>& within, double tau_p) {
+                         const std::vector<double>& within, double tau_p, size_t max_pairs) {
   size_t pairs = 0;
   for (const std::vector<int>& list : indexed.list_people) {
     for (size_t a = 0; a < list.size(); ++a) {
       pairs += std::min(list.size() - a - 1, size_t{kRankNoisePairReach});
     }
   }
-  // Every stride-th pair: a one-dimensional estimate needs no more than kRankNoisePairs.
-  const size_t stride = std::max<size_t>(1, pairs / kRankNoisePairs);
+  // Every stride-th pair: a one-dimensional estimate needs no more than |max_pairs|.
+  const size_t stride = std::max<size_t>(1, pairs / std::max<size_t>(1, max_pairs));
   std::vector<double> difference;
   std::vector<double> variance;
   size_t index = 0;
@@ -615,10 +613,25 @@ Result<CalibrationResult> Calibrate(const CalibrationInput& input,
 
   CalibrationResult result;
   result.stats.index_seconds = stopwatch.Lap();
-  // 1. Variance components on the ratings alone (REML-style EM), on a subset when large.
-  const DenseProblem subset = VarianceSubset(problem, options.variance_subset_raters);
-  result.stats.variance_subset_raters = subset.raters;
-  Variances variances = EstimateVariances(subset, options, result.stats);
+  // 1. Variance components on the ratings alone (REML-style EM), on a subset when large; or as
+  // given.
+  Variances variances;
+  if (const std::optional<VarianceComponents>& known = options.known_variances) {
+    for (double spread : {known->performance_sd, known->leniency_sd, known->rating_noise_sd}) {
+      if (!(spread > 0) || !std::isfinite(spread)) {
+        return Status::InvalidArgument(
+            "known variance components need positive, finite performance, leniency and rating "
+            "noise spreads");
+      }
+    }
+    variances.sigma2 = known->rating_noise_sd * known->rating_noise_sd;
+    variances.tau_p2 = known->performance_sd * known->performance_sd;
+    variances.tau_r2 = known->leniency_sd * known->leniency_sd;
+  } else {
+    const DenseProblem subset = VarianceSubset(problem, options.variance_subset_raters);
+    result.stats.variance_subset_raters = subset.raters;
+    variances = EstimateVariances(subset, options, result.stats);
+  }
   result.stats.variance_seconds = stopwatch.Lap();
 
   // 2. The ratings-only fit of the whole group: the answer without ranks, the start with them.
@@ -636,13 +649,18 @@ Result<CalibrationResult> Calibrate(const CalibrationInput& input,
   // 3. With stack ranks: estimate the rank noise, then refit from the ratings-only mode.
   problem.rank_pairs = RankPairs(indexed);
   if (options.use_ranks && !problem.rank_pairs.empty()) {
-    std::vector<double> within(problem.people);
-    for (int person = 0; person < problem.people; ++person) {
-      within[person] =
-          1 / (indexed.ratings_per_person[person] / variances.sigma2 + 1 / variances.tau_p2);
+    if (options.known_variances && options.known_variances->rank_noise_sd > 0) {
+      variances.rank_s = options.known_variances->rank_noise_sd;
+    } else {
+      std::vector<double> within(problem.people);
+      for (int person = 0; person < problem.people; ++person) {
+        within[person] =
+            1 / (indexed.ratings_per_person[person] / variances.sigma2 + 1 / variances.tau_p2);
+      }
+      variances.rank_s =
+          EstimateRankNoise(indexed, solver->theta(), within, std::sqrt(variances.tau_p2),
+                            static_cast<size_t>(std::max(1, options.rank_noise_pairs)));
     }
-    variances.rank_s =
-        EstimateRankNoise(indexed, solver->theta(), within, std::sqrt(variances.tau_p2));
     const std::vector<double> theta = solver->theta();
     const std::vector<double> leniency = solver->leniency();
     const double mean = solver->mean();

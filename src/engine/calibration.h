@@ -31,6 +31,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -59,6 +60,15 @@ struct CalibrationInput {
   double scale_max = 15;
 };
 
+/// The fitted spreads, on the scale's units.
+struct VarianceComponents {
+  double mean = 0;             ///< global mean rating
+  double performance_sd = 0;   ///< τp
+  double leniency_sd = 0;      ///< τr
+  double rating_noise_sd = 0;  ///< σ
+  double rank_noise_sd = 0;    ///< s (0 when no stack ranks were used)
+};
+
 /// Tuning; the defaults are what the benchmarks were measured with.
 struct CalibrationOptions {
   /// Use the stack ranks in the fit (they are always checked against the grades).
@@ -80,7 +90,14 @@ struct CalibrationOptions {
   /// many raters (grown breadth-first from the best-connected rater) when the group has more;
   /// they are global constants, so a large subset estimates them as well as the whole group.
   int variance_subset_raters = 8000;
+  /// At most this many within-team pairs (evenly spread) estimate the rank noise s.
+  int rank_noise_pairs = 200000;
   uint64_t seed = 20240601;
+  /// When set, the spreads are taken as given instead of estimated: τp, τr, σ from it (each
+  /// must be positive), and s when it is positive (otherwise s is still estimated); its mean is
+  /// not used. For repeated cycles of one organisation whose spreads are known from an earlier
+  /// calibration (the policy lab): skipping the estimates makes a cycle many times cheaper.
+  std::optional<VarianceComponents> known_variances;
   /// Worker threads for the per-team work and the rater-level products (1 = none); used only
   /// from 100,000 people, below which a second thread costs more than it saves.
   int threads = 2;
@@ -126,15 +143,6 @@ struct CalibrationIssue {
 /// One readable sentence for a person, e.g. "R7 ranks P3 (#1) above P9 (#2) but grades them 6
 /// and 7".
 std::string DescribeIssue(const CalibrationIssue& issue);
-
-/// The fitted spreads, on the scale's units.
-struct VarianceComponents {
-  double mean = 0;             ///< global mean rating
-  double performance_sd = 0;   ///< τp
-  double leniency_sd = 0;      ///< τr
-  double rating_noise_sd = 0;  ///< σ
-  double rank_noise_sd = 0;    ///< s (0 when no stack ranks were used)
-};
 
 /// Counters for benchmarks and curiosity.
 struct CalibrationStats {

@@ -308,5 +308,26 @@ TEST(BenchmarkSuggestionTest, JoinsEveryGroupOfRatersToTheLargest) {
   EXPECT_TRUE(SuggestBenchmarks(teams, input.ratings).empty());
 }
 
+TEST(Calibration, KnownVariancesSkipTheirEstimateAndGiveTheSameFit) {
+  const SyntheticCycle cycle = Generate(11);
+  const CalibrationResult estimated = Fit(cycle.input);
+  CalibrationOptions options;
+  options.known_variances = estimated.variance;
+  Result<CalibrationResult> known = Calibrate(cycle.input, options);
+  ASSERT_TRUE(known.ok()) << known.status().message();
+  EXPECT_EQ(known->stats.variance_iterations, 0);
+  EXPECT_DOUBLE_EQ(known->variance.rank_noise_sd, estimated.variance.rank_noise_sd);
+  ASSERT_EQ(known->people.size(), estimated.people.size());
+  for (size_t k = 0; k < known->people.size(); ++k) {
+    EXPECT_NEAR(known->people[k].level, estimated.people[k].level, 1e-4);
+  }
+  // Rank noise 0 is estimated; a non-positive spread is refused.
+  options.known_variances->rank_noise_sd = 0;
+  EXPECT_NEAR(Calibrate(cycle.input, options)->variance.rank_noise_sd,
+              estimated.variance.rank_noise_sd, 1e-3);
+  options.known_variances->rating_noise_sd = 0;
+  EXPECT_FALSE(Calibrate(cycle.input, options).ok());
+}
+
 }  // namespace
 }  // namespace yardstick::engine

@@ -170,8 +170,10 @@ std::vector<SlateEntry> Decide(const model::Framework& framework,
     entry.se = result.se;
     const Gap gap = GapOf(result, z);
     const std::string performed =
-        fmt::format("performed at {} ± {:.2f} while holding {}", scale.Describe(result.performed),
-                    result.se, scale.IdAt(result.held));
+        !options.explain
+            ? std::string()
+            : fmt::format("performed at {} ± {:.2f} while holding {}",
+                          scale.Describe(result.performed), result.se, scale.IdAt(result.held));
     const int confidence = static_cast<int>(std::lround(policies.promotion.confidence * 100));
     int to = held;
     if (gap.above >= policies.promotion.far_above) {
@@ -179,10 +181,12 @@ std::vector<SlateEntry> Decide(const model::Framework& framework,
       to = std::clamp(static_cast<int>(std::floor(lower + 1e-9)), held + 1, top);
       entry.proposal = to > held ? Proposal::kPromoteNow : Proposal::kNoChange;
       entry.streak = 1;
-      entry.reason = fmt::format(
-          "{}: at least {:.2f} grades above with {}% confidence, far above (≥ {}) → promote now "
-          "to {}, the grade the evidence supports",
-          performed, gap.above, confidence, Grades(policies.promotion.far_above), scale.IdAt(to));
+      if (options.explain) {
+        entry.reason = fmt::format(
+            "{}: at least {:.2f} grades above with {}% confidence, far above (≥ {}) → promote now "
+            "to {}, the grade the evidence supports",
+            performed, gap.above, confidence, Grades(policies.promotion.far_above), scale.IdAt(to));
+      }
     } else if (gap.above >= policies.promotion.slightly_above) {
       entry.streak = Streak(record, [&](const CycleResult& r) {
         return GapOf(r, z).above >= policies.promotion.slightly_above;
@@ -191,18 +195,22 @@ std::vector<SlateEntry> Decide(const model::Framework& framework,
       if (entry.streak >= needed && held < top) {
         to = held + 1;
         entry.proposal = Proposal::kPromote;
-        entry.reason = fmt::format(
-            "{}: at least {:.2f} grades above with {}% confidence, slightly above (≥ {}) for "
-            "the last {} cycles → promote to {}",
-            performed, gap.above, confidence, Grades(policies.promotion.slightly_above), needed,
-            scale.IdAt(to));
+        if (options.explain) {
+          entry.reason = fmt::format(
+              "{}: at least {:.2f} grades above with {}% confidence, slightly above (≥ {}) for "
+              "the last {} cycles → promote to {}",
+              performed, gap.above, confidence, Grades(policies.promotion.slightly_above), needed,
+              scale.IdAt(to));
+        }
       } else {
         entry.proposal = Proposal::kNoChange;
-        entry.reason = fmt::format(
-            "{}: at least {:.2f} grades above with {}% confidence, slightly above (≥ {}) for {} "
-            "of the {} cycles a promotion needs → no change yet",
-            performed, gap.above, confidence, Grades(policies.promotion.slightly_above),
-            entry.streak, needed);
+        if (options.explain) {
+          entry.reason = fmt::format(
+              "{}: at least {:.2f} grades above with {}% confidence, slightly above (≥ {}) for {} "
+              "of the {} cycles a promotion needs → no change yet",
+              performed, gap.above, confidence, Grades(policies.promotion.slightly_above),
+              entry.streak, needed);
+        }
       }
     } else if (gap.below >= policies.plan.below) {
       entry.streak = Streak(
@@ -210,15 +218,17 @@ std::vector<SlateEntry> Decide(const model::Framework& framework,
       const int needed = policies.plan.exit_after;
       const bool exit = entry.streak >= needed;
       entry.proposal = exit ? Proposal::kExitConversation : Proposal::kPlan;
-      entry.reason =
-          fmt::format("{}: at least {:.2f} grades below with {}% confidence (≥ {}){} → {}",
-                      performed, gap.below, confidence, Grades(policies.plan.below),
-                      exit ? fmt::format(" for the last {} cycles", entry.streak)
-                           : fmt::format(", {} of {} cycles", entry.streak, needed),
-                      exit ? "an exit conversation" : "a performance plan");
+      if (options.explain) {
+        entry.reason =
+            fmt::format("{}: at least {:.2f} grades below with {}% confidence (≥ {}){} → {}",
+                        performed, gap.below, confidence, Grades(policies.plan.below),
+                        exit ? fmt::format(" for the last {} cycles", entry.streak)
+                             : fmt::format(", {} of {} cycles", entry.streak, needed),
+                        exit ? "an exit conversation" : "a performance plan");
+      }
     } else {
       entry.proposal = Proposal::kNoChange;
-      entry.reason = fmt::format("{}: at level → no change", performed);
+      if (options.explain) entry.reason = fmt::format("{}: at level → no change", performed);
     }
     entry.to_grade = scale.IdAt(to);
     CheckPositionAndApproval(framework, *record.person, held, to, entry);

@@ -1,37 +1,24 @@
 // Pay from the scale (engine/pay.h) on the built-in engineering ladder.
 #include "engine/pay.h"
 
-#include <fstream>
-#include <sstream>
-
 #include <gtest/gtest.h>
 
-#include "ladder/framework_loader.h"
+#include "engineering_ladder.h"
 
 namespace yardstick::engine {
 namespace {
 
-const model::Framework& Engineering() {
-  static const model::Framework framework = [] {
-    std::ifstream in(YARDSTICK_SOURCE_DIR "/frameworks/engineering.yaml");
-    std::stringstream text;
-    text << in.rdbuf();
-    ladder::LoadedFramework loaded = ladder::LoadFramework(text.str());
-    EXPECT_TRUE(loaded.ok());
-    return loaded.framework;
-  }();
-  return framework;
-}
+using testing::EngineeringLadder;
 
 TEST(PayTest, BasePayIsTheScaleAtTheGrade) {
-  const model::Framework& f = Engineering();
+  const model::Framework& f = EngineeringLadder();
   EXPECT_DOUBLE_EQ(*BasePay(f, "ic", f.scale.IndexOf("G")), 56000);
   EXPECT_DOUBLE_EQ(*BasePay(f, "manager", f.scale.IndexOf("G")), 56000);
   EXPECT_EQ(BasePay(f, "ic", 99).status().code(), Status::Code::kNotFound);
 }
 
 TEST(PayTest, ARealGradeIsPaidBetweenTheStepsEitherSide) {
-  const model::Framework& f = Engineering();
+  const model::Framework& f = EngineeringLadder();
   const int g = f.scale.IndexOf("G");
   EXPECT_DOUBLE_EQ(*BasePayAt(f, "ic", g), 56000);
   EXPECT_DOUBLE_EQ(*BasePayAt(f, "ic", g + 0.25), 56000 + 0.25 * (62000 - 56000));
@@ -45,7 +32,7 @@ TEST(PayTest, APersonsPayIsBasePlusTheirPositionsAllowance) {
   lead.track = "ic";
   lead.grade = "J";
   lead.position = "tech-lead";
-  Result<PayDerivation> pay = DerivePay(Engineering(), lead);
+  Result<PayDerivation> pay = DerivePay(EngineeringLadder(), lead);
   ASSERT_TRUE(pay.ok()) << pay.status().message();
   EXPECT_EQ(pay->family, "engineering");
   EXPECT_DOUBLE_EQ(pay->base, 78000);
@@ -53,12 +40,12 @@ TEST(PayTest, APersonsPayIsBasePlusTheirPositionsAllowance) {
   EXPECT_DOUBLE_EQ(pay->total, 84000);
   EXPECT_EQ(pay->currency, "EUR");
   lead.position.clear();  // the allowance goes with the position
-  EXPECT_DOUBLE_EQ(DerivePay(Engineering(), lead)->total, 78000);
+  EXPECT_DOUBLE_EQ(DerivePay(EngineeringLadder(), lead)->total, 78000);
   lead.position = "astronaut";
-  EXPECT_EQ(DerivePay(Engineering(), lead).status().message(),
+  EXPECT_EQ(DerivePay(EngineeringLadder(), lead).status().message(),
             "lead's position 'astronaut' is not in framework 'engineering'");
   lead.grade = "Z";
-  EXPECT_EQ(DerivePay(Engineering(), lead).status().message(),
+  EXPECT_EQ(DerivePay(EngineeringLadder(), lead).status().message(),
             "lead's grade Z is not on the scale of framework 'engineering'");
 }
 

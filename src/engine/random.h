@@ -13,6 +13,16 @@
 
 namespace yardstick::engine {
 
+/// The seed of stream |stream| derived from |seed| (SplitMix64's finaliser of seed + φ·(stream +
+/// 1)): nearby seeds and streams give unrelated sequences, so one seed can drive independent
+/// streams.
+inline uint64_t DeriveSeed(uint64_t seed, uint64_t stream) {
+  uint64_t z = seed + 0x9E3779B97F4A7C15ULL * (stream + 1);
+  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+  z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+  return z ^ (z >> 31);
+}
+
 class RandomSource {
  public:
   explicit RandomSource(uint64_t seed) : engine_(seed) {}

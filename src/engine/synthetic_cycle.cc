@@ -20,7 +20,7 @@ Result<SyntheticCycle> GenerateSyntheticCycle(const SyntheticCycleOptions& optio
   RandomSource random(options.seed);
   SyntheticCycle cycle;
   const int teams = (options.people + options.team_size - 1) / options.team_size;
-  const double center = (1.0 + options.scale_size) / 2;
+  const double center = options.lowest_grade + (options.scale_size - 1) / 2.0;
   const int person_width = static_cast<int>(std::to_string(options.people).size());
   const int rater_width = static_cast<int>(std::to_string(teams).size());
   cycle.raters.resize(teams);
@@ -34,18 +34,30 @@ Result<SyntheticCycle> GenerateSyntheticCycle(const SyntheticCycleOptions& optio
     cycle.people[person].level = center + options.performance_sd * random.Normal();
     cycle.people[person].team = person / options.team_size;
   }
+  RateSyntheticCycle(options, random, cycle);
+  return cycle;
+}
+
+void RateSyntheticCycle(const SyntheticCycleOptions& options, RandomSource& random,
+                        SyntheticCycle& cycle) {
+  const int teams = static_cast<int>(cycle.raters.size());
+  const int people = static_cast<int>(cycle.people.size());
+  const double lowest = options.lowest_grade;
+  const double highest = lowest + options.scale_size - 1;
   CalibrationInput& input = cycle.input;
-  input.scale_min = 1;
-  input.scale_max = options.scale_size;
+  input.ratings.clear();  // kept allocated: the lab rates the same people every cycle
+  input.ranks.clear();
+  input.scale_min = lowest;
+  input.scale_max = highest;
   auto rate = [&](int person, int rater) {
     const double raw = cycle.people[person].level + cycle.raters[rater].leniency +
                        options.rating_noise * random.Normal();
-    const double grade = std::clamp(std::round(raw), 1.0, double(options.scale_size));
+    const double grade = std::clamp(std::round(raw), lowest, highest);
     input.ratings.push_back({cycle.people[person].id, cycle.raters[rater].id, grade});
   };
   for (int team = 0; team < teams; ++team) {
     const int first = team * options.team_size;
-    const int last = std::min(options.people, first + options.team_size);
+    const int last = std::min(people, first + options.team_size);
     std::vector<int> members(last - first);
     std::iota(members.begin(), members.end(), first);
     for (int person : members) rate(person, team);
@@ -83,7 +95,6 @@ Result<SyntheticCycle> GenerateSyntheticCycle(const SyntheticCycleOptions& optio
     for (const auto& entry : scored) rank.person_ids.push_back(cycle.people[entry.second].id);
     input.ranks.push_back(std::move(rank));
   }
-  return cycle;
 }
 
 }  // namespace yardstick::engine

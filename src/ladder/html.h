@@ -33,4 +33,17 @@ std::string Attr(std::string_view name, std::string_view value);
 std::string Link(std::string_view href, std::string_view inner_html,
                  std::string_view attributes = "");
 
+/// The head of a self-contained page: doctype, charset, viewport, a Content-Security-Policy that
+/// allows no fetching at all (only inline style and scripts), the escaped |title| and |style|;
+/// ends with "<body>\n". Reports that bundle a chart library (review/cycle_report_html.h,
+/// lab/lab_report_html.h) start from it and end with ChartPageEnd.
+std::string SelfContainedPageStart(std::string_view title, std::string_view style);
+
+/// The end of such a page, from "</main>": a footer crediting Chart.js, |json| as the data the
+/// charts draw (<script type="application/json" id="|data_id|">, with "</" written "<\/" so it
+/// cannot end the element), the inlined |chart_js| without its source-map comment (the map is not
+/// in the page, and developer tools would try to fetch it), then |script|, which draws the charts.
+std::string ChartPageEnd(std::string_view data_id, std::string_view json, std::string_view chart_js,
+                         std::string_view script);
+
 }  // namespace yardstick::ladder::html

@@ -341,31 +341,6 @@ std::string AttributesSection(const SlateReport& report) {
   return out + "</section>\n";
 }
 
-/// |json| safe inside a <script> element: "</" and "<!--" cannot end or confuse it.
-std::string ScriptSafe(std::string json) {
-  std::string out;
-  out.reserve(json.size());
-  for (size_t i = 0; i < json.size(); ++i) {
-    if (json.compare(i, 2, "</") == 0) {
-      out += "<\\/";
-      ++i;
-    } else if (json.compare(i, 4, "<!--") == 0) {
-      out += "\\u003c!--";
-      i += 3;
-    } else {
-      out += json[i];
-    }
-  }
-  return out;
-}
-
-/// |script| without a trailing source-map comment (the map is not in the page, and a browser's
-/// developer tools would try to fetch it).
-std::string_view WithoutSourceMap(std::string_view script) {
-  const size_t at = script.rfind("//# sourceMappingURL=");
-  return at == std::string_view::npos ? script : script.substr(0, at);
-}
-
 Json CountsJson(const std::vector<OutcomeCounts>& rows) {
   Json out = Json::array();
   for (const OutcomeCounts& c : rows) {
@@ -480,13 +455,7 @@ std::string CycleReportJson(const SlateReport& report) {
 std::string RenderCycleReportHtml(const SlateReport& report, std::string_view chart_js) {
   const model::Cycle& cycle = report.cycle->scope->cycle();
   std::string page =
-      "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-      // Nothing is fetched: no network, no fonts, no images; only the inline style and scripts.
-      "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
-      "script-src 'unsafe-inline'; style-src 'unsafe-inline'\">\n";
-  page += ladder::html::TextElement("title", "Cycle report: " + cycle.name) + "\n";
-  page += "<style>" + std::string(kStyle) + "</style>\n</head>\n<body>\n<header>\n";
+      ladder::html::SelfContainedPageStart("Cycle report: " + cycle.name, kStyle) + "<header>\n";
   page += ladder::html::TextElement("h1", "Cycle report: " + cycle.name) + "\n";
   page += ladder::html::TextElement(
               "p",
@@ -520,13 +489,7 @@ std::string RenderCycleReportHtml(const SlateReport& report, std::string_view ch
   }
   page += AttributesSection(report);
   if (report.has_slate) page += SlateSection(report);
-  page +=
-      "</main>\n<footer><p>Made by Yardstick. Charts drawn with Chart.js (MIT licence; its "
-      "licence header is kept in the script below).</p></footer>\n";
-  page += "<script type=\"application/json\" id=\"report-data\">" +
-          ScriptSafe(CycleReportJson(report)) + "</script>\n";
-  page += "<script>\n" + std::string(WithoutSourceMap(chart_js)) + "\n</script>\n";
-  page += "<script>" + std::string(kScript) + "</script>\n</body>\n</html>\n";
+  page += ladder::html::ChartPageEnd("report-data", CycleReportJson(report), chart_js, kScript);
   return page;
 }
 
