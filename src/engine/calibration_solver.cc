@@ -254,28 +254,37 @@ struct Solver::Impl {
 
   void BuildSchurPattern() {
     const int size = raters + 1;
-    std::vector<int64_t> keys;
-    keys.reserve(team_schur_offset[teams] + size);
-    for (int row = 0; row < size; ++row) keys.push_back(int64_t{row} * size + row);
-    for (int team = 0; team < teams; ++team) {
-      for (int a = team_rater_offset[team]; a < team_rater_offset[team + 1]; ++a) {
-        if (Fixed(team_raters[a])) continue;
-        for (int b = team_rater_offset[team]; b < team_rater_offset[team + 1]; ++b) {
-          if (Fixed(team_raters[b])) continue;
-          keys.push_back(int64_t{team_raters[a]} * size + team_raters[b]);
+    // The columns of each row (the diagonal, and every rater sharing a team), gathered row by
+    // row and each row's few sorted on their own: one sort of all of them cost a tenth of a
+    // policy-lab cycle.
+    const auto each_entry = [&](const auto& visit) {
+      for (int row = 0; row < size; ++row) visit(row, row);
+      for (int team = 0; team < teams; ++team) {
+        for (int a = team_rater_offset[team]; a < team_rater_offset[team + 1]; ++a) {
+          if (Fixed(team_raters[a])) continue;
+          for (int b = team_rater_offset[team]; b < team_rater_offset[team + 1]; ++b) {
+            if (!Fixed(team_raters[b])) visit(team_raters[a], team_raters[b]);
+          }
         }
       }
-    }
-    std::sort(keys.begin(), keys.end());
-    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+    };
+    std::vector<int> start(size + 1, 0);
+    each_entry([&](int row, int) { ++start[row + 1]; });
+    std::partial_sum(start.begin(), start.end(), start.begin());
+    std::vector<int> columns(start[size]);
+    std::vector<int> fill(start.begin(), start.end() - 1);
+    each_entry([&](int row, int column) { columns[fill[row]++] = column; });
     schur_outer.assign(size + 1, 0);
-    schur_inner.resize(keys.size());
-    for (size_t k = 0; k < keys.size(); ++k) {
-      ++schur_outer[keys[k] / size + 1];
-      schur_inner[k] = static_cast<int>(keys[k] % size);
+    schur_inner.clear();
+    schur_inner.reserve(columns.size());
+    for (int row = 0; row < size; ++row) {
+      const auto first = columns.begin() + start[row];
+      const auto last = columns.begin() + start[row + 1];
+      std::sort(first, last);
+      schur_inner.insert(schur_inner.end(), first, std::unique(first, last));
+      schur_outer[row + 1] = static_cast<int>(schur_inner.size());
     }
-    std::partial_sum(schur_outer.begin(), schur_outer.end(), schur_outer.begin());
-    schur_values.assign(keys.size(), 0.0);
+    schur_values.assign(schur_inner.size(), 0.0);
     schur_diag_pos.resize(size);
     for (int row = 0; row < size; ++row) schur_diag_pos[row] = Position(row, row);
     rater_mu_pos.assign(raters, -1);

@@ -93,11 +93,21 @@ std::vector<const Level*> Framework::LevelsOfTrack(std::string_view track) const
 }
 
 const Level* Framework::LevelAt(std::string_view track, int grade_index) const {
-  for (const Level* level : LevelsOfTrack(track)) {
-    const auto [low, high] = BandOf(*level);
-    if (grade_index >= low && grade_index <= high) return level;
+  // The first of LevelsOfTrack whose band holds the grade, without building that list: this is
+  // on every request that shows a person.
+  if (grade_index < 0 || FindTrack(track) == nullptr) return nullptr;
+  const Level* found = nullptr;
+  int found_low = 0;
+  for (const Level& level : levels) {
+    const auto [low, high] = BandOf(level);
+    if (low < 0 || high < 0 || grade_index < low || grade_index > high) continue;
+    if (!LevelOnTrack(level, track)) continue;
+    if (found == nullptr || low < found_low) {
+      found = &level;
+      found_low = low;
+    }
   }
-  return nullptr;
+  return found;
 }
 
 std::pair<int, int> Framework::BandOf(const Position& position) const {

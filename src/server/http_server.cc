@@ -6,6 +6,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -15,9 +16,11 @@
 #include <vector>
 
 #include <fmt/format.h>
+#include <boost/asio/executor_work_guard.hpp>
+#include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
-#include <boost/asio/strand.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
@@ -38,6 +41,9 @@ std::string_view Std(beast::string_view text) { return {text.data(), text.size()
 /// How long a kept-alive connection may sit idle, or a request take to arrive, before it is
 /// closed.
 constexpr auto kIdleTimeout = std::chrono::seconds(30);
+/// The request log is written in batches of about this many bytes, or this often.
+constexpr size_t kLogBatch = 16 * 1024;
+constexpr auto kLogDelay = std::chrono::milliseconds(200);
 
 /// Headers on every response: no sniffing, no framing, no referrer, scripts and styles from this
 /// server only.
@@ -108,32 +114,66 @@ struct HttpServer::Impl {
   ServeOptions options;
   std::ostream& log;
   std::mutex log_mutex;
+  std::string log_waiting;  ///< lines not yet written
+  std::chrono::steady_clock::time_point log_oldest;
   std::filesystem::path web_root;  ///< canonical; empty when the front end is not served
   std::atomic<bool> stopping = false;
   std::mutex connections_mutex;
   std::map<Connection*, std::weak_ptr<Connection>> connections;
   // Last, so destroyed first: handlers it still holds end connections, which use the above.
-  asio::io_context io;
+  /// One event loop per thread, each run by its own thread alone: a connection stays on the
+  /// loop it was given, so nothing of it is shared between threads (no strands, no wake-ups of
+  /// other threads). The first also accepts the connections and hands them out in turn.
+  std::vector<std::unique_ptr<asio::io_context>> loops;
+  /// Keep the loops running while they have no connection; dropped by Stop().
+  std::vector<asio::executor_work_guard<asio::io_context::executor_type>> keep_running;
+  size_t next_loop = 0;
   tcp::acceptor acceptor;
+  asio::steady_timer log_timer;
 
   Impl(Api& a, ServeOptions o, std::ostream& l)
       : api(a),
         options(std::move(o)),
         log(l),
-        io(std::max(1, options.threads)),
-        acceptor(asio::make_strand(io)) {
+        loops(MakeLoops(options.threads)),
+        keep_running(KeepRunning(loops)),
+        acceptor(*loops.front()),
+        log_timer(acceptor.get_executor()) {
     std::error_code error;
     if (!options.web_root.empty()) {
       web_root = std::filesystem::canonical(options.web_root, error);
     }
   }
 
+  /// Logs one request. Lines are written in batches — when kLogBatch bytes are waiting, when
+  /// the oldest waiting line is kLogDelay old, and when the server stops — not a write(2) each.
   void Log(const std::string& address, const std::string& method, const std::string& path,
            int status, double ms) {
-    const std::string line =
-        fmt::format("{} {} {} {} {:.2f} ms\n", address, method, path, status, ms);
+    const auto now = std::chrono::steady_clock::now();
     const std::lock_guard<std::mutex> lock(log_mutex);
-    log << line << std::flush;
+    if (log_waiting.empty()) log_oldest = now;
+    fmt::format_to(std::back_inserter(log_waiting), "{} {} {} {} {:.2f} ms\n", address, method,
+                   path, status, ms);
+    if (log_waiting.size() >= kLogBatch || now - log_oldest >= kLogDelay) FlushLogLocked();
+  }
+  void FlushLog() {
+    const std::lock_guard<std::mutex> lock(log_mutex);
+    FlushLogLocked();
+  }
+  void FlushLogLocked() {
+    if (log_waiting.empty()) return;
+    log.write(log_waiting.data(), static_cast<std::streamsize>(log_waiting.size()));
+    log.flush();
+    log_waiting.clear();
+  }
+  /// Every kLogDelay, writes the lines a quiet server still holds; until Stop().
+  void FlushLogLater() {
+    log_timer.expires_after(kLogDelay);
+    log_timer.async_wait([this](beast::error_code error) {
+      if (error) return;  // cancelled by Stop()
+      FlushLog();
+      if (!stopping) FlushLogLater();
+    });
   }
 
   /// The answer to one request: the API under /api/, the front end's files elsewhere.
@@ -151,11 +191,25 @@ struct HttpServer::Impl {
 
   void Accept();
   void CloseIdleConnections();
+
+  static std::vector<std::unique_ptr<asio::io_context>> MakeLoops(int threads) {
+    std::vector<std::unique_ptr<asio::io_context>> made;
+    for (int i = 0; i < std::max(1, threads); ++i) {
+      made.push_back(std::make_unique<asio::io_context>(1));
+    }
+    return made;
+  }
+  static std::vector<asio::executor_work_guard<asio::io_context::executor_type>> KeepRunning(
+      const std::vector<std::unique_ptr<asio::io_context>>& of) {
+    std::vector<asio::executor_work_guard<asio::io_context::executor_type>> guards;
+    for (const auto& loop : of) guards.push_back(asio::make_work_guard(*loop));
+    return guards;
+  }
 };
 
 /// One client connection: reads a request, answers it on this thread, writes the answer, and
 /// reads the next while the client keeps the connection alive. Everything of one connection runs
-/// on its strand, so Stop() can look at it from another thread.
+/// on its event loop's one thread; Stop() reaches it by posting to that loop.
 class HttpServer::Impl::Connection : public std::enable_shared_from_this<Connection> {
  public:
   Connection(Impl& server, tcp::socket socket) : server_(server), stream_(std::move(socket)) {
@@ -175,10 +229,10 @@ class HttpServer::Impl::Connection : public std::enable_shared_from_this<Connect
       const std::lock_guard<std::mutex> lock(server_.connections_mutex);
       server_.connections.emplace(this, weak_from_this());
     }
-    asio::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->Read(); });
+    asio::post(stream_.get_executor(), [self = shared_from_this()] { self->Read(); });
   }
 
-  /// On the strand: closes the connection if it is waiting for a request; one being answered
+  /// On its loop: closes the connection if it is waiting for a request; one being answered
   /// is closed after its answer is written.
   void CloseIfIdle() {
     if (!busy_) Close();
@@ -273,7 +327,8 @@ class HttpServer::Impl::Connection : public std::enable_shared_from_this<Connect
 };
 
 void HttpServer::Impl::Accept() {
-  acceptor.async_accept(asio::make_strand(io), [this](beast::error_code error, tcp::socket socket) {
+  asio::io_context& loop = *loops[next_loop++ % loops.size()];
+  acceptor.async_accept(loop, [this](beast::error_code error, tcp::socket socket) {
     if (error == asio::error::operation_aborted || !acceptor.is_open()) return;  // stopped
     if (!error) {
       beast::error_code ignored;
@@ -335,14 +390,17 @@ Status HttpServer::Run() {
   if (port_ == 0) return Status::FailedPrecondition("Bind() first");
   Impl& impl = *impl_;
   asio::post(impl.acceptor.get_executor(), [&impl] {
-    if (!impl.stopping) impl.Accept();
+    if (impl.stopping) return;
+    impl.Accept();
+    impl.FlushLogLater();
   });
   std::vector<std::thread> workers;
-  for (int i = 1; i < std::max(1, impl.options.threads); ++i) {
-    workers.emplace_back([&impl] { impl.io.run(); });
+  for (size_t i = 1; i < impl.loops.size(); ++i) {
+    workers.emplace_back([loop = impl.loops[i].get()] { loop->run(); });
   }
-  impl.io.run();
+  impl.loops.front()->run();
   for (std::thread& worker : workers) worker.join();
+  impl.FlushLog();
   return Status::Ok();
 }
 
@@ -352,7 +410,10 @@ void HttpServer::Stop() {
   asio::post(impl.acceptor.get_executor(), [&impl] {
     beast::error_code ignored;
     impl.acceptor.close(ignored);
+    impl.log_timer.cancel();
     impl.CloseIdleConnections();
+    // Each loop ends when its last connection does.
+    for (auto& guard : impl.keep_running) guard.reset();
   });
 }
 

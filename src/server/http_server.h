@@ -1,8 +1,10 @@
 // HttpServer: the API and the web front end's files over HTTP/1.1 (Boost.Beast on Boost.Asio),
 // on 127.0.0.1 by default. It logs every request with its latency, adds the security headers,
 // and stops gracefully: Stop() refuses new connections and Run() returns once the requests in
-// flight are answered. Event-driven: a few threads serve every connection (epoll), and a request
-// is answered on the thread that read it. The only file that includes Beast.
+// flight are answered. Event-driven: each of a few threads runs its own event loop (epoll) and
+// serves the connections handed to it in turn; a request is answered on its connection's thread,
+// so a slow one holds up that thread's other connections, not the others'. The request log is
+// written in batches (at most 0.2 s late). The only file that includes Beast.
 #pragma once
 
 #include <functional>
@@ -20,8 +22,8 @@ struct ServeOptions {
   int port = 8080;             ///< 0: any free port (see HttpServer::port())
   std::string web_root;        ///< the front end's built files (served at /); none when empty
   size_t max_body = 8u << 20;  ///< bytes; a larger request body is refused with 413
-  /// Threads serving the connections; a request is answered on the thread that read it, so this
-  /// is also how many requests are answered at once.
+  /// Threads serving the connections, each with its own share of them; a request is answered on
+  /// its connection's thread, so this is also how many requests are answered at once.
   int threads = 4;
 };
 

@@ -11,43 +11,50 @@ nlohmann::json OrNull(const std::string& text) {
 
 nlohmann::json BandJson(const model::Framework& framework, std::pair<int, int> band) {
   if (band.first < 0 || band.second < 0) return nullptr;
-  return {{"min", framework.scale.IdAt(band.first)}, {"max", framework.scale.IdAt(band.second)}};
+  nlohmann::json json = nlohmann::json::object();
+  json["min"] = framework.scale.IdAt(band.first);
+  json["max"] = framework.scale.IdAt(band.second);
+  return json;
 }
 
 nlohmann::json PersonJson(const model::Person& person, const org::OrgFrameworks& frameworks) {
-  nlohmann::json json = {
-      {"id", person.id},
-      {"name", person.name},
-      {"email", person.email},
-      {"group", person.group},
-      {"track", person.track},
-      {"grade", person.grade},
-      {"level", nullptr},
-      {"position", nullptr},
-      {"manager_id", OrNull(person.manager_id)},
-      {"hire_date", person.hire_date.ToString()},
-      {"hired_at_grade", person.hired_at_grade},
-      {"status", model::ToString(person.status)},
-      {"left_date", person.left_date ? nlohmann::json(person.left_date->ToString()) : nullptr},
-  };
+  // Built member by member, not from nested initializer lists, which nlohmann copies a second
+  // time: this is on the path of every request for a person.
+  nlohmann::json json = nlohmann::json::object();
+  json["id"] = person.id;
+  json["name"] = person.name;
+  json["email"] = person.email;
+  json["group"] = person.group;
+  json["track"] = person.track;
+  json["grade"] = person.grade;
+  json["level"] = nullptr;
+  json["position"] = nullptr;
+  json["manager_id"] = OrNull(person.manager_id);
+  json["hire_date"] = person.hire_date.ToString();
+  json["hired_at_grade"] = person.hired_at_grade;
+  json["status"] = model::ToString(person.status);
+  json["left_date"] = person.left_date ? nlohmann::json(person.left_date->ToString()) : nullptr;
   const model::Framework* framework = frameworks.ForPerson(person);
   if (framework == nullptr) return json;
   json["framework"] = framework->id;
   if (const model::Level* level = org::LevelOf(*framework, person); level != nullptr) {
-    json["level"] = {{"id", level->id},
-                     {"name", level->name},
-                     {"summary", level->summary},
-                     {"band", BandJson(*framework, framework->BandOf(*level))}};
+    nlohmann::json& held = json["level"];
+    held["id"] = level->id;
+    held["name"] = level->name;
+    held["summary"] = level->summary;
+    held["band"] = BandJson(*framework, framework->BandOf(*level));
   }
   if (!person.position.empty()) {
+    nlohmann::json& position_json = json["position"];
     const model::Position* position = framework->FindPosition(person.position);
-    json["position"] =
-        position == nullptr
-            ? nlohmann::json{{"id", person.position}, {"name", nullptr}, {"band", nullptr}}
-            : nlohmann::json{{"id", position->id},
-                             {"name", position->name},
-                             {"band", BandJson(*framework, framework->BandOf(*position))},
-                             {"allowance", position->allowance}};
+    position_json["id"] = person.position;
+    position_json["name"] = nullptr;
+    position_json["band"] = nullptr;
+    if (position != nullptr) {
+      position_json["name"] = position->name;
+      position_json["band"] = BandJson(*framework, framework->BandOf(*position));
+      position_json["allowance"] = position->allowance;
+    }
   }
   return json;
 }

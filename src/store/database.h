@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -120,6 +121,12 @@ class Database {
   /// state, as without a snapshot.
   virtual Status BeginReadSnapshot() { return Status::Ok(); }
   virtual void EndReadSnapshot() {}
+  /// A number that changes whenever the database's content changes (by this connection or any
+  /// other), as seen by the read transaction this connection has open; nullopt outside one, in
+  /// a write transaction (it changes at the commit), or when the engine has no such number
+  /// (PostgreSQL). Lets a connection keep what it derived from the data until the data changes.
+  /// Numbers of different connections do not compare.
+  [[nodiscard]] virtual std::optional<uint64_t> DataVersion() const { return std::nullopt; }
 
   virtual Status Begin() = 0;
   /// Begins a transaction that loads many rows into tables that hold few or none yet (a first

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <limits>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -234,6 +235,60 @@ TEST_P(DatabaseTest, CommittedRowsAreSeenByAnotherConnection) {
   Result<Rows> after = other->Query("SELECT COUNT(*) FROM items", {});
   ASSERT_TRUE(after.ok()) << after.status().message();
   EXPECT_EQ(after->front().Int(0), 1);
+}
+
+TEST_P(DatabaseTest, AReadSnapshotSeesOneStateUntilItEndsAndAWriteEndsItFirst) {
+  std::unique_ptr<Database> other = Connect();
+  ASSERT_NE(other, nullptr);
+  ASSERT_TRUE(db_->BeginReadSnapshot().ok());
+  EXPECT_EQ(Count("items"), 0);
+  ASSERT_TRUE(other->Run("INSERT INTO items (id, s) VALUES (1, 'one')").ok());
+  // SQLite keeps the state of the snapshot's first read; PostgreSQL has no snapshot here and
+  // sees each commit at once.
+  EXPECT_EQ(Count("items"), engine() == testing::Engine::kSqlite ? 0 : 1);
+  db_->EndReadSnapshot();
+  EXPECT_EQ(Count("items"), 1);
+  // A write inside a snapshot ends it and starts from the newest state.
+  ASSERT_TRUE(db_->BeginReadSnapshot().ok());
+  EXPECT_EQ(Count("items"), 1);
+  ASSERT_TRUE(other->Run("INSERT INTO items (id, s) VALUES (2, 'two')").ok());
+  ASSERT_TRUE(db_->Run("INSERT INTO items (id, s) VALUES (3, 'three')").ok());
+  EXPECT_EQ(Count("items"), 3);
+  db_->EndReadSnapshot();
+}
+
+TEST_P(DatabaseTest, TheDataVersionChangesWithEveryCommitWhoeverMakesIt) {
+  if (engine() != testing::Engine::kSqlite) {
+    // PostgreSQL has no such number: callers check the data itself.
+    ASSERT_TRUE(db_->BeginReadSnapshot().ok());
+    EXPECT_EQ(Count("items"), 0);
+    EXPECT_EQ(db_->DataVersion(), std::nullopt);
+    db_->EndReadSnapshot();
+    return;
+  }
+  std::unique_ptr<Database> other = Connect();
+  ASSERT_NE(other, nullptr);
+  EXPECT_EQ(db_->DataVersion(), std::nullopt);  // no read transaction open
+  const auto version_in_a_snapshot = [&]() {
+    EXPECT_TRUE(db_->BeginReadSnapshot().ok());
+    Count("items");  // the snapshot's first read opens the read transaction
+    const std::optional<uint64_t> version = db_->DataVersion();
+    db_->EndReadSnapshot();
+    return version;
+  };
+  const std::optional<uint64_t> first = version_in_a_snapshot();
+  ASSERT_TRUE(first.has_value());
+  EXPECT_EQ(version_in_a_snapshot(), first);  // nothing changed
+  ASSERT_TRUE(other->Run("INSERT INTO items (id, s) VALUES (1, 'one')").ok());
+  const std::optional<uint64_t> after_other = version_in_a_snapshot();
+  EXPECT_NE(after_other, first);
+  ASSERT_TRUE(db_->Run("INSERT INTO items (id, s) VALUES (2, 'two')").ok());
+  EXPECT_NE(version_in_a_snapshot(), after_other);
+  // Inside a write transaction there is none: the number changes only at the commit.
+  ASSERT_TRUE(db_->Begin().ok());
+  ASSERT_TRUE(db_->Run("INSERT INTO items (id, s) VALUES (3, 'three')").ok());
+  EXPECT_EQ(db_->DataVersion(), std::nullopt);
+  ASSERT_TRUE(db_->Rollback().ok());
 }
 
 TEST_P(DatabaseTest, DeferredForeignKeysAreCheckedAtCommit) {

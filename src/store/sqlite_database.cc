@@ -27,7 +27,7 @@ Result<std::unique_ptr<Database>> SqliteDatabase::Open(const std::string& path) 
   const Status configured = database->ExecuteScript(
       "PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA "
       "temp_store = MEMORY; PRAGMA "
-      "cache_size = -131072;");
+      "cache_size = -131072; PRAGMA mmap_size = 2147418112;");
   if (!configured.ok()) return configured;
   return std::unique_ptr<Database>(std::move(database));
 }
@@ -242,6 +242,17 @@ Status SqliteDatabase::BeginReadSnapshot() {
   if (rc != SQLITE_DONE) return Error("cannot begin a read snapshot");
   in_read_snapshot_ = true;
   return Status::Ok();
+}
+
+std::optional<uint64_t> SqliteDatabase::DataVersion() const {
+  // Outside a read transaction the pager has not looked for other connections' commits yet;
+  // inside a write transaction the number changes only at the commit, after the writes.
+  if (sqlite3_txn_state(db_, "main") != SQLITE_TXN_READ) return std::nullopt;
+  unsigned int version = 0;
+  if (sqlite3_file_control(db_, "main", SQLITE_FCNTL_DATA_VERSION, &version) != SQLITE_OK) {
+    return std::nullopt;
+  }
+  return version;
 }
 
 void SqliteDatabase::EndReadSnapshot() {

@@ -10,6 +10,7 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "store/database.h"
@@ -37,6 +38,7 @@ class SqliteDatabase final : public Database {
   Result<std::vector<SchemaObject>> BulkLoadObstacles(std::string_view table) override;
   Status BeginReadSnapshot() override;
   void EndReadSnapshot() override;
+  [[nodiscard]] std::optional<uint64_t> DataVersion() const override;
   Status Begin() override;
   Status BeginBulkLoad() override;
   Status Commit() override;

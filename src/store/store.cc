@@ -441,6 +441,9 @@ Result<std::string> Store::PutFramework(const std::string& framework_id, const s
 }
 
 Result<std::string> Store::FrameworkHeadsSignature() {
+  // Asked on every API request: the last answer stands while the data has not changed.
+  const std::optional<uint64_t> version = database_->DataVersion();
+  if (version && version == signature_version_) return signature_;
   Result<Rows> rows = database_->Query(
       "SELECT g.id, g.framework_id, COALESCE(h.hash, '') FROM comparison_groups g "
       "LEFT JOIN framework_heads h ON h.framework_id = g.framework_id ORDER BY g.id",
@@ -450,6 +453,10 @@ Result<std::string> Store::FrameworkHeadsSignature() {
   for (const Row& row : *rows) {
     signature += fmt::format("{}={}@{};", row.Text(0), row.Text(1), row.Text(2));
   }
+  // The version before the query may be none (no read transaction yet); the one after is the
+  // version the query read at, as long as a transaction is still open.
+  signature_version_ = database_->DataVersion();
+  signature_ = signature;
   return signature;
 }
 

@@ -412,6 +412,9 @@ class Store {
   const Clock& clock_;
   std::string url_;  ///< what Open was given; "" after Attach
   int schema_version_ = 0;
+  /// FrameworkHeadsSignature's last answer and the DataVersion it was read at.
+  std::optional<uint64_t> signature_version_;
+  std::string signature_;
 };
 
 }  // namespace yardstick::store

@@ -101,6 +101,36 @@ TEST_P(StoreTest, FrameworkVersionsAreKeptAndIdentifiedByContentHash) {
   EXPECT_EQ(AuditActions(), (std::vector<std::string>{"framework.load", "framework.load"}));
 }
 
+TEST_P(StoreTest, TheFrameworkSignatureFollowsChangesFromAnyConnectionInsideReadSnapshots) {
+  SeedOrganisation();
+  Result<std::unique_ptr<Store>> other = store_->OpenAnother();
+  ASSERT_TRUE(other.ok()) << other.status().message();
+  // Read the way the API reads: one snapshot per request, the signature after the first read.
+  const auto signature_in_a_snapshot = [&]() {
+    EXPECT_TRUE(store_->BeginReadSnapshot().ok());
+    EXPECT_TRUE(store_->GetPerson("dev").ok());
+    Result<std::string> signature = store_->FrameworkHeadsSignature();
+    EXPECT_TRUE(signature.ok()) << signature.status().message();
+    store_->EndReadSnapshot();
+    return signature.ok() ? *signature : "";
+  };
+  const std::string first = signature_in_a_snapshot();
+  EXPECT_NE(first.find("engineering=eng@"), std::string::npos) << first;
+  EXPECT_EQ(signature_in_a_snapshot(), first);
+  // A new version of the framework, loaded through another connection (another process would
+  // do the same), is seen by the next snapshot.
+  ASSERT_TRUE(
+      (*other)
+          ->PutFramework("eng", "Engineering v2", std::string(kFrameworkYaml) + "# v2\n", "bob")
+          .ok());
+  const std::string second = signature_in_a_snapshot();
+  EXPECT_NE(second, first);
+  EXPECT_EQ(second, *(*other)->FrameworkHeadsSignature());
+  // And one through this connection.
+  ASSERT_TRUE(store_->PutGroup({"product", "Product", "eng"}, "ann").ok());
+  EXPECT_NE(signature_in_a_snapshot().find("product=eng@"), std::string::npos);
+}
+
 TEST_P(StoreTest, AGroupNeedsALoadedFramework) {
   const Status refused = store_->PutGroup({"engineering", "Engineering", "eng"}, "ann");
   EXPECT_FALSE(refused.ok());
