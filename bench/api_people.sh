@@ -11,7 +11,7 @@
 # SKIP_BUILD=1 uses the release build as it is.
 # Builds the release preset; the database is made once with `yardstick demo init` and cached
 # under build/bench/. Needs wrk and nginx (Debian packages wrk, nginx-light), curl or python3.
-# Binds 127.0.0.1 only; prints a Markdown table.
+# Binds 127.0.0.1 only; prints a Markdown table with each server's CPU time per request.
 set -euo pipefail
 
 PEOPLE=${1:-1000000}
@@ -98,9 +98,16 @@ summary() {
        END { printf "%s %s %s\n", rps, p99, bad + 0 }' "$1"
 }
 
+# CPU seconds (user + system, in clock ticks) that processes have used so far.
+ticks() { local t=0 p; for p in "$@"; do t=$((t + $(awk '{ print $14 + $15 }' "/proc/$p/stat"))); done; echo "$t"; }
+# µs of CPU per request: ticks used during the run, the wrk output.
+per_request() { awk -v t="$1" -v hz="$(getconf CLK_TCK)" '/requests in/ { printf "%.1f", t * 1e6 / hz / $1 }' "$2"; }
+
 step "wrk on the API ($SECONDS_EACH s, $CONNECTIONS connections, $THREADS threads)"
+API_T0=$(ticks "$SERVER_PID")
 COOKIE="$COOKIE" wrk -t"$THREADS" -c"$CONNECTIONS" -d"${SECONDS_EACH}s" --latency -s "$WORK/people.lua" \
   "http://127.0.0.1:$API_PORT" >"$WORK/api.wrk"
+API_CPU=$(per_request $(( $(ticks "$SERVER_PID") - API_T0 )) "$WORK/api.wrk")
 kill -TERM "$SERVER_PID"; wait "$SERVER_PID" || true; SERVER_PID=""
 
 step "starting nginx on the same file"
@@ -133,18 +140,23 @@ NGINX
 nginx -c "$WORK/nginx/nginx.conf" -p "$WORK/nginx" &
 NGINX_PID=$!
 sleep 0.5
+NGINX_WORKERS=$(pgrep -P "$NGINX_PID" | tr '\n' ' ')
+# shellcheck disable=SC2086 # one argument per worker
+NG_T0=$(ticks $NGINX_WORKERS)
 wrk -t"$THREADS" -c"$CONNECTIONS" -d"${SECONDS_EACH}s" --latency \
   "http://127.0.0.1:$NGINX_PORT/api/people/static.json" >"$WORK/nginx.wrk"
+# shellcheck disable=SC2086
+NG_CPU=$(per_request $(( $(ticks $NGINX_WORKERS) - NG_T0 )) "$WORK/nginx.wrk")
 
 read -r API_RPS API_P99 API_BAD < <(summary "$WORK/api.wrk")
 read -r NG_RPS NG_P99 NG_BAD < <(summary "$WORK/nginx.wrk")
 echo
 echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), response $BYTES bytes"
 echo
-echo "| server | requests/s | p99 | non-2xx |"
-echo "| --- | ---: | ---: | ---: |"
-echo "| yardstick GET /api/people/{id} | $API_RPS | $API_P99 ms | $API_BAD |"
-echo "| nginx, static file | $NG_RPS | $NG_P99 ms | $NG_BAD |"
+echo "| server | requests/s | p99 | non-2xx | server CPU per request |"
+echo "| --- | ---: | ---: | ---: | ---: |"
+echo "| yardstick GET /api/people/{id} | $API_RPS | $API_P99 ms | $API_BAD | $API_CPU µs |"
+echo "| nginx, static file | $NG_RPS | $NG_P99 ms | $NG_BAD | $NG_CPU µs |"
 if [ "$API_BAD" != 0 ] || [ "$NG_BAD" != 0 ]; then
   echo "non-2xx answers: the run is not comparable (see $WORK, kept)" >&2
   trap - EXIT

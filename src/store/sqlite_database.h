@@ -8,10 +8,11 @@
 // thread-safe.
 #pragma once
 
-#include <map>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 
 #include "store/database.h"
 
@@ -59,7 +60,13 @@ class SqliteDatabase final : public Database {
 
   sqlite3* db_;
   std::string path_;
-  std::map<std::string, sqlite3_stmt*, std::less<>> statements_;
+  /// Hashed, not ordered: statements share long prefixes ("SELECT id, name, …"), which an
+  /// ordered map compared several times per lookup, on every query.
+  struct SqlHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view sql) const { return std::hash<std::string_view>{}(sql); }
+  };
+  std::unordered_map<std::string, sqlite3_stmt*, SqlHash, std::equal_to<>> statements_;
   /// Whether a read snapshot (BeginReadSnapshot) is open.
   bool in_read_snapshot_ = false;
   /// Whether BeginBulkLoad changed settings that EndBulkLoad has not yet put back.

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """`yardstick serve` over real HTTP on loopback: JSON errors, signing in with the cookie's flags,
-the security headers, the request log with latencies, a port already in use, and a graceful stop
-on SIGTERM that still answers the request in flight.
+the security headers, Expect: 100-continue, the request log with latencies, a port already in use,
+and a graceful stop on SIGTERM that still answers the request in flight.
 
 Usage: serve_test.py YARDSTICK_BINARY SOURCE_DIR
 """
@@ -10,6 +10,7 @@ import json
 import os
 import re
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -95,6 +96,25 @@ with tempfile.TemporaryDirectory() as scratch:
         status, _, _ = request(port, "DELETE", "/api/session",
                                headers={"Cookie": session, "X-CSRF-Token": csrf})
         check(status == 204, "signing out with it works")
+
+        # A client that sends "Expect: 100-continue" (curl, for bodies over 1 KiB) waits for the
+        # interim answer before sending the body.
+        body = json.dumps({"login": people_team, "password": "not the password",
+                           "padding": "x" * 2000}).encode()
+        with socket.create_connection(("127.0.0.1", port), timeout=30) as raw:
+            raw.sendall(f"POST /api/session HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                        f"Content-Type: application/json\r\nContent-Length: {len(body)}\r\n"
+                        f"Expect: 100-continue\r\nConnection: close\r\n\r\n".encode())
+            raw.settimeout(5)
+            interim = raw.recv(4096).decode(errors="replace")
+            check(interim.startswith("HTTP/1.1 100 Continue"),
+                  f"Expect: 100-continue is answered before the body is sent ({interim[:30]!r})")
+            raw.sendall(body)
+            final = b""
+            while chunk := raw.recv(65536):
+                final += chunk
+            check(final.decode(errors="replace").startswith("HTTP/1.1 401"),
+                  "and the request is then answered as usual")
 
         second = subprocess.run([BINARY, "serve", "--db", db, "--port", str(port)],
                                 capture_output=True, text=True, timeout=30)
