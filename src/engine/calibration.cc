@@ -32,31 +32,70 @@ int VarianceSamples(int people) {
   return std::clamp(static_cast<int>(200000 / std::max(1, people)), 8, 64);
 }
 
-/// Dense indices for arbitrary string ids, in order of first appearance. Ids are found by a
-/// 64-bit hash (a small table entry each, which matters for a million ids) verified against the
-/// id itself; an id whose hash another id already holds goes to an exact table instead.
+/// Dense indices for arbitrary string ids, in order of first appearance. Ids are found by their
+/// 64-bit hash in a flat open-addressing table (a probe touches one cache line, where a node-based
+/// map chased a pointer per lookup: a tenth of a small calibration went there), verified against
+/// the id itself; an id whose hash another id already holds goes to an exact table instead.
 class IdMap {
  public:
   int Intern(const std::string& id) {
+    if (4 * (ids_.size() + 1) > 3 * slots_.size()) Grow(2 * ids_.size() + 16);
+    const uint64_t hash = std::hash<std::string>{}(id);
     const int next = static_cast<int>(ids_.size());
-    auto [it, inserted] = by_hash_.try_emplace(std::hash<std::string>{}(id), next);
-    if (!inserted) {
-      if (ids_[it->second] == id) return it->second;
+    for (size_t slot = Home(hash);; slot = (slot + 1) & mask_) {
+      Slot& entry = slots_[slot];
+      if (entry.index < 0) {
+        entry = {hash, next};
+        break;
+      }
+      if (entry.hash != hash) continue;
+      if (ids_[entry.index] == id) return entry.index;
       auto [exact, added] = collided_.try_emplace(id, next);
       if (!added) return exact->second;
+      break;
     }
     ids_.push_back(id);
     return next;
   }
   void Reserve(size_t count) {
-    by_hash_.reserve(count);
+    Grow(count + count / 3 + 16);
     ids_.reserve(count);
   }
   [[nodiscard]] const std::string& Id(int index) const { return ids_[index]; }
   [[nodiscard]] int size() const { return static_cast<int>(ids_.size()); }
 
  private:
-  std::unordered_map<uint64_t, int> by_hash_;
+  struct Slot {
+    uint64_t hash = 0;
+    int index = -1;  ///< into ids_; −1 while free
+  };
+  /// Fibonacci hashing: the top bits of hash × 2⁶⁴/φ.
+  [[nodiscard]] size_t Home(uint64_t hash) const {
+    return static_cast<size_t>((hash * 0x9E3779B97F4A7C15ULL) >> shift_);
+  }
+  /// Makes room for at least |wanted| slots (a power of two) and puts every entry back.
+  void Grow(size_t wanted) {
+    if (wanted <= slots_.size()) return;
+    size_t size = 16;
+    int bits = 4;
+    while (size < wanted) {
+      size *= 2;
+      ++bits;
+    }
+    std::vector<Slot> old = std::exchange(slots_, std::vector<Slot>(size));
+    mask_ = size - 1;
+    shift_ = 64 - bits;
+    for (const Slot& entry : old) {
+      if (entry.index < 0) continue;
+      size_t slot = Home(entry.hash);
+      while (slots_[slot].index >= 0) slot = (slot + 1) & mask_;
+      slots_[slot] = entry;
+    }
+  }
+
+  std::vector<Slot> slots_;
+  size_t mask_ = 0;
+  int shift_ = 60;  // set with the table by Grow
   std::unordered_map<std::string, int> collided_;
   std::vector<std::string> ids_;
 };
@@ -635,20 +674,20 @@ Result<CalibrationResult> Calibrate(const CalibrationInput& input,
   result.stats.variance_seconds = stopwatch.Lap();
 
   // 2. The ratings-only fit of the whole group: the answer without ranks, the start with them.
-  DenseProblem ratings_only = problem;
-  ratings_only.rank_pairs.clear();
+  // One solver serves both fits: with the rank noise at 0 it ignores the rank pairs, and its
+  // teams and rater-level pattern (the costly part of building it) are those the second fit
+  // needs.
+  if (options.use_ranks) problem.rank_pairs = RankPairs(indexed);
   double start_mean = 0;
-  MomentVariances(ratings_only, start_mean);
-  auto solver = std::make_unique<Solver>(ratings_only, options.threads, options.cg_tolerance,
-                                         options.max_cg_iterations);
-  solver->SetVariances(variances);
-  solver->Reset(start_mean);
-  result.stats.newton_steps += solver->Newton(options.max_newton_steps, options.newton_tolerance);
+  MomentVariances(problem, start_mean);
+  Solver solver(problem, options.threads, options.cg_tolerance, options.max_cg_iterations);
+  solver.SetVariances(variances);
+  solver.Reset(start_mean);
+  result.stats.newton_steps += solver.Newton(options.max_newton_steps, options.newton_tolerance);
   result.stats.ratings_fit_seconds = stopwatch.Lap();
 
   // 3. With stack ranks: estimate the rank noise, then refit from the ratings-only mode.
-  problem.rank_pairs = RankPairs(indexed);
-  if (options.use_ranks && !problem.rank_pairs.empty()) {
+  if (!problem.rank_pairs.empty()) {
     if (options.known_variances && options.known_variances->rank_noise_sd > 0) {
       variances.rank_s = options.known_variances->rank_noise_sd;
     } else {
@@ -658,19 +697,11 @@ Result<CalibrationResult> Calibrate(const CalibrationInput& input,
             1 / (indexed.ratings_per_person[person] / variances.sigma2 + 1 / variances.tau_p2);
       }
       variances.rank_s =
-          EstimateRankNoise(indexed, solver->theta(), within, std::sqrt(variances.tau_p2),
+          EstimateRankNoise(indexed, solver.theta(), within, std::sqrt(variances.tau_p2),
                             static_cast<size_t>(std::max(1, options.rank_noise_pairs)));
     }
-    const std::vector<double> theta = solver->theta();
-    const std::vector<double> leniency = solver->leniency();
-    const double mean = solver->mean();
-    result.stats.cg_iterations += solver->cg_iterations();
-    solver.reset();
-    solver = std::make_unique<Solver>(problem, options.threads, options.cg_tolerance,
-                                      options.max_cg_iterations);
-    solver->SetVariances(variances);
-    solver->SetPoint(theta, leniency, mean);
-    result.stats.newton_steps += solver->Newton(options.max_newton_steps, options.newton_tolerance);
+    solver.SetVariances(variances);
+    result.stats.newton_steps += solver.Newton(options.max_newton_steps, options.newton_tolerance);
   }
 
   result.stats.ranks_fit_seconds = stopwatch.Lap();
@@ -678,16 +709,16 @@ Result<CalibrationResult> Calibrate(const CalibrationInput& input,
   // 4. Standard errors at the mode.
   const int samples = options.se_samples > 0 ? options.se_samples : AutoSamples(problem.people);
   result.stats.se_samples = samples;
-  const PosteriorVariances posterior = solver->Posterior(samples, options.seed + 1);
-  result.stats.cg_iterations += solver->cg_iterations();
+  const PosteriorVariances posterior = solver.Posterior(samples, options.seed + 1);
+  result.stats.cg_iterations += solver.cg_iterations();
 
-  result.variance = {solver->mean(), std::sqrt(variances.tau_p2), std::sqrt(variances.tau_r2),
+  result.variance = {solver.mean(), std::sqrt(variances.tau_p2), std::sqrt(variances.tau_r2),
                      std::sqrt(variances.sigma2), variances.rank_s};
   result.people.resize(problem.people);
   for (int person = 0; person < problem.people; ++person) {
     PersonEstimate& estimate = result.people[person];
     estimate.person_id = indexed.people.Id(person);
-    estimate.level = solver->mean() + solver->theta()[person];
+    estimate.level = solver.mean() + solver.theta()[person];
     estimate.se = std::sqrt(posterior.level_var[person]);
     estimate.ratings = indexed.ratings_per_person[person];
   }
@@ -697,7 +728,7 @@ Result<CalibrationResult> Calibrate(const CalibrationInput& input,
   for (int rater = 0; rater < problem.raters; ++rater) {
     RaterEstimate& estimate = result.raters[rater];
     estimate.rater_id = indexed.raters.Id(rater);
-    estimate.leniency = solver->leniency()[rater];
+    estimate.leniency = solver.leniency()[rater];
     estimate.se = std::sqrt(posterior.leniency_var[rater]);
     estimate.ratings = ratings_by_rater[rater];
     estimate.connected = problem.rater_fixed[rater] == 0;
