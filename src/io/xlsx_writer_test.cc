@@ -1,5 +1,7 @@
 #include "io/xlsx_writer.h"
 
+#include <fcntl.h>
+#include <sys/file.h>
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -70,9 +72,29 @@ std::string ReadAll(const fs::path& path) {
   return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
-/// Opens |xlsx| with LibreOffice (headless, with a profile of its own so that parallel runs do
-/// not clash) and converts it with |filter| into |out|. Fails the test when LibreOffice is
-/// missing or cannot convert the file.
+/// Holds a machine-wide lock while it lives: LibreOffice conversions run one at a time. Two
+/// first starts at once (each test has a fresh profile) once aborted one of them with
+/// "WrappedTargetRuntimeException" under `ctest -j2`.
+class LibreOfficeLock {
+ public:
+  LibreOfficeLock()
+      : fd_(open((fs::temp_directory_path() / "yardstick-libreoffice.lock").c_str(),
+                 O_RDWR | O_CREAT | O_CLOEXEC, 0666)) {
+    if (fd_ >= 0) flock(fd_, LOCK_EX);
+  }
+  ~LibreOfficeLock() {
+    if (fd_ >= 0) close(fd_);
+  }
+  LibreOfficeLock(const LibreOfficeLock&) = delete;
+  LibreOfficeLock& operator=(const LibreOfficeLock&) = delete;
+
+ private:
+  int fd_;
+};
+
+/// Opens |xlsx| with LibreOffice (headless, with a profile of its own, one at a time) and converts
+/// it with |filter| into |out|. Fails the test when LibreOffice is missing or cannot convert the
+/// file.
 void ConvertWithLibreOffice(const fs::path& xlsx, const std::string& filter, const fs::path& out) {
   const std::string program = FindLibreOffice();
   if (program.empty()) {
@@ -86,6 +108,7 @@ void ConvertWithLibreOffice(const fs::path& xlsx, const std::string& filter, con
       "timeout 300 '{}' -env:UserInstallation=file://{} --headless --norestore "
       "--convert-to '{}' --outdir '{}' '{}' > '{}' 2>&1",
       program, profile.path().string(), filter, out.string(), xlsx.string(), log.string());
+  const LibreOfficeLock lock;
   const int status = std::system(command.c_str());
   EXPECT_EQ(status, 0) << command << "\n" << ReadAll(log);
 }
