@@ -8,7 +8,11 @@
 # chain above them to decide whether the caller may see them, and writes the JSON.
 #
 # Usage: bench/api_people.sh [PEOPLE] [SECONDS] [CONNECTIONS]   (defaults 1000000 20 32)
-# SKIP_BUILD=1 uses the release build as it is.
+# SKIP_BUILD=1 uses the release build as it is; SERVE_THREADS=N passes --threads N to the server.
+# SERVE_LOG=FILE keeps the server's request log (one line per request, with its latency).
+# PIN=1 gives each side a core of its own: the server (or nginx, with one worker) on CPU 0, wrk
+# with one thread on CPU 1, so that the load generator and the server do not take turns on the
+# same core (which is what the p99 measures otherwise on 2 cores).
 # Builds the release preset; the database is made once with `yardstick demo init` and cached
 # under build/bench/. Needs wrk and nginx (Debian packages wrk, nginx-light), curl or python3.
 # Binds 127.0.0.1 only; prints a Markdown table with each server's CPU time per request.
@@ -18,6 +22,16 @@ PEOPLE=${1:-1000000}
 SECONDS_EACH=${2:-20}
 CONNECTIONS=${3:-32}
 THREADS=2
+SERVER_ON=()
+CLIENT_ON=()
+NGINX_WORKERS_WANTED=auto
+if [ -n "${PIN:-}" ]; then
+  THREADS=1
+  SERVER_ON=(taskset -c 0)
+  CLIENT_ON=(taskset -c 1)
+  NGINX_WORKERS_WANTED=1
+  SERVE_THREADS=${SERVE_THREADS:-1}
+fi
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BIN="$ROOT/build/release/yardstick"
 CACHE="$ROOT/build/bench"
@@ -59,7 +73,7 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 
 step "starting yardstick serve"
 API_PORT=$(free_port)
-"$BIN" serve --db "$DB" --port "$API_PORT" >"$WORK/serve.out" 2>"$WORK/serve.log" &
+"${SERVER_ON[@]}" "$BIN" serve --db "$DB" --port "$API_PORT" ${SERVE_THREADS:+--threads "$SERVE_THREADS"} >"$WORK/serve.out" 2>"$WORK/serve.log" &
 SERVER_PID=$!
 for _ in $(seq 100); do grep -q serving "$WORK/serve.out" 2>/dev/null && break; sleep 0.1; done
 COOKIE=$(python3 - "$API_PORT" "$TOP" "$PASSWORD" <<'PY'
@@ -105,10 +119,11 @@ per_request() { awk -v t="$1" -v hz="$(getconf CLK_TCK)" '/requests in/ { printf
 
 step "wrk on the API ($SECONDS_EACH s, $CONNECTIONS connections, $THREADS threads)"
 API_T0=$(ticks "$SERVER_PID")
-COOKIE="$COOKIE" wrk -t"$THREADS" -c"$CONNECTIONS" -d"${SECONDS_EACH}s" --latency -s "$WORK/people.lua" \
+COOKIE="$COOKIE" "${CLIENT_ON[@]}" wrk -t"$THREADS" -c"$CONNECTIONS" -d"${SECONDS_EACH}s" --latency -s "$WORK/people.lua" \
   "http://127.0.0.1:$API_PORT" >"$WORK/api.wrk"
 API_CPU=$(per_request $(( $(ticks "$SERVER_PID") - API_T0 )) "$WORK/api.wrk")
 kill -TERM "$SERVER_PID"; wait "$SERVER_PID" || true; SERVER_PID=""
+[ -z "${SERVE_LOG:-}" ] || cp "$WORK/serve.log" "$SERVE_LOG"
 
 step "starting nginx on the same file"
 NGINX_PORT=$(free_port)
@@ -118,7 +133,7 @@ cp "$WORK/person.json" "$WORK/www/api/people/static.json"
 chmod o+rx "$WORK" "$WORK/www" "$WORK/www/api" "$WORK/www/api/people"
 chmod o+r "$WORK/www/api/people/static.json"
 cat >"$WORK/nginx/nginx.conf" <<NGINX
-worker_processes auto;
+worker_processes $NGINX_WORKERS_WANTED;
 daemon off;
 pid $WORK/nginx/nginx.pid;
 error_log $WORK/nginx/error.log;
@@ -137,13 +152,13 @@ http {
   }
 }
 NGINX
-nginx -c "$WORK/nginx/nginx.conf" -p "$WORK/nginx" &
+"${SERVER_ON[@]}" nginx -c "$WORK/nginx/nginx.conf" -p "$WORK/nginx" &
 NGINX_PID=$!
 sleep 0.5
 NGINX_WORKERS=$(pgrep -P "$NGINX_PID" | tr '\n' ' ')
 # shellcheck disable=SC2086 # one argument per worker
 NG_T0=$(ticks $NGINX_WORKERS)
-wrk -t"$THREADS" -c"$CONNECTIONS" -d"${SECONDS_EACH}s" --latency \
+"${CLIENT_ON[@]}" wrk -t"$THREADS" -c"$CONNECTIONS" -d"${SECONDS_EACH}s" --latency \
   "http://127.0.0.1:$NGINX_PORT/api/people/static.json" >"$WORK/nginx.wrk"
 # shellcheck disable=SC2086
 NG_CPU=$(per_request $(( $(ticks $NGINX_WORKERS) - NG_T0 )) "$WORK/nginx.wrk")
@@ -162,4 +177,7 @@ if [ "$API_BAD" != 0 ] || [ "$NG_BAD" != 0 ]; then
   trap - EXIT
   exit 1
 fi
+for side in api nginx; do
+  echo "$side latency: $(awk '/Latency Distribution/ { on = 1; next } on && /%/ { printf "%s %s  ", $1, $2 } /requests in/ { on = 0 }' "$WORK/$side.wrk")"
+done
 python3 -c "import sys; a, n = float(sys.argv[1]), float(sys.argv[2]); print(f'\nthroughput ratio: {a / n:.2f} of the ceiling')" "$API_RPS" "$NG_RPS"
